@@ -1,0 +1,1 @@
+// assessment app (placeholder until issue 4)

@@ -1,0 +1,17 @@
+"""``build``: generate the pages, then build ``site/`` (replaced only on success)."""
+
+from __future__ import annotations
+
+import click
+
+from ..pipeline import Project, generate
+from ..site import build_site
+
+
+def run(project: Project, engine: str = "mkdocs", site: bool = True) -> None:
+    report = generate(project)
+    click.echo(f"Generated {project.generated_dir}/: {len(report.written)} written, "
+               f"{report.unchanged} unchanged, {len(report.removed)} removed.")
+    if site:
+        out = build_site(project, engine=engine)
+        click.echo(f"Built the site with {engine} into {out.relative_to(project.root)}/.")

@@ -1,0 +1,17 @@
+"""``validate``: check the content and say so, or list every mistake."""
+
+from __future__ import annotations
+
+import click
+
+from ..pipeline import Project, load_and_validate, load_site_config
+
+
+def run(project: Project) -> None:
+    load_site_config(project)
+    content = load_and_validate(project)
+    checks = sum(len(s.checks) for s in content.skills)
+    click.echo(f"Content is valid: {len(content.framework.areas)} areas, {len(content.skills)} "
+               f"skills, {checks} knowledge checks, {len(content.roles)} roles, "
+               f"{len(content.resources)} resources, {len(content.glossary)} glossary terms, "
+               f"{len(content.guides)} guides.")

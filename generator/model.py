@@ -1,0 +1,252 @@
+"""The content model: what each YAML file under ``content/`` may hold.
+
+Every model forbids unknown keys, so a typo is reported (with a "did you mean"
+hint) rather than silently ignored. Cross-references between files are plain
+ids here; ``validate.py`` checks that they resolve.
+
+Text fields are typed ``Text`` so that a per-language form
+(``{en: ..., ru: ...}``) can be added later in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+"""A lowercase, hyphen-separated identifier such as ``ml-fundamentals``."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""User-facing text (Markdown allowed where the field says so)."""
+
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+
+LEVEL_VALUE = Annotated[int, Field(ge=1, le=9)]
+
+
+class Strict(BaseModel):
+    """Base for every content model: unknown keys are errors, values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- framework.yml ---------------------------------------------------------
+
+
+class Level(Strict):
+    """One step of the level scale, e.g. ``{value: 2, name: Practising}``."""
+
+    value: Annotated[int, Field(ge=0, le=9)]
+    name: Text
+    summary: Text
+
+
+class AssessmentSettings(Strict):
+    """How the self-assessment is put together."""
+
+    quick_checks_per_skill: Annotated[int, Field(ge=0, le=20)] = 1
+    top_gaps: Annotated[int, Field(ge=1, le=20)] = 3
+    resources_per_gap: Annotated[int, Field(ge=1, le=10)] = 3
+    plan_minutes_per_month: Annotated[int, Field(ge=30, le=100_000)] = 900
+    flag_difference: Annotated[float, Field(gt=0, le=9)] = 2.0
+
+
+class Area(Strict):
+    """A skill area such as product strategy; skills point at it by id."""
+
+    id: Id
+    name: Text
+    summary: Text
+
+
+class Framework(Strict):
+    """The framework as a whole: name, level scale and skill areas (in display order)."""
+
+    name: Text
+    tagline: Text
+    description: Text
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    levels: Annotated[list[Level], Field(min_length=2)]
+    areas: Annotated[list[Area], Field(min_length=1)]
+    assessment: AssessmentSettings = AssessmentSettings()
+
+
+# --- skills/*.yml ----------------------------------------------------------
+
+
+class SkillLevel(Strict):
+    """What a person at this level does, and how to get here from the level below."""
+
+    behaviours: Annotated[list[Text], Field(min_length=1)]
+    how_to_reach: Text
+
+
+class Option(Strict):
+    """One answer to a knowledge check, with why it is right or wrong."""
+
+    text: Text
+    correct: bool = False
+    explanation: Text
+
+
+class Check(Strict):
+    """A scenario-based knowledge check with one best answer."""
+
+    id: Id
+    question: Text
+    options: Annotated[list[Option], Field(min_length=2, max_length=6)]
+    sources: list[Id] = []
+    quick: bool = False
+
+
+class Skill(Strict):
+    """A skill a person can be assessed on, with one description per level."""
+
+    id: Id
+    area: Id
+    name: Text
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    summary: Text
+    why_it_matters: Text
+    levels: dict[int, SkillLevel]
+    checks: list[Check] = []
+    sources: list[Id] = []
+
+
+# --- roles.yml -------------------------------------------------------------
+
+
+class Expectation(Strict):
+    """The level a role expects for one skill and how much it matters (1 to 3)."""
+
+    level: Annotated[int, Field(ge=0, le=9)]
+    importance: Annotated[int, Field(ge=1, le=3)]
+
+
+class Role(Strict):
+    """A career target: the expected level and importance of every skill."""
+
+    id: Id
+    name: Text
+    summary: Text
+    expectations: dict[Id, Expectation]
+
+
+class RolesFile(Strict):
+    roles: Annotated[list[Role], Field(min_length=1)]
+
+
+# --- resources.yml ---------------------------------------------------------
+
+ResourceKind = Literal[
+    "book", "article", "course", "video", "guide", "paper", "podcast", "newsletter", "talk", "tool"
+]
+
+
+class Resource(Strict):
+    """One item on the reading list."""
+
+    id: Id
+    title: Text
+    authors: list[Text] = []
+    kind: ResourceKind
+    url: HttpsUrl
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    cost: Literal["free", "paid"]
+    minutes: Annotated[int, Field(ge=1, le=10_000)]
+    level: LEVEL_VALUE
+    skills: Annotated[list[Id], Field(min_length=1)]
+    why: Text
+    sources: list[Id] = []
+
+
+class ResourcesFile(Strict):
+    resources: Annotated[list[Resource], Field(min_length=1)]
+
+
+# --- glossary.yml ----------------------------------------------------------
+
+
+class Term(Strict):
+    """A glossary entry; ``term`` and each alias become hover tooltips across the site."""
+
+    id: Id
+    term: Text
+    definition: Text
+    aliases: list[Text] = []
+    skills: list[Id] = []
+
+
+class GlossaryFile(Strict):
+    terms: Annotated[list[Term], Field(min_length=1)]
+
+
+# --- sources.yml -----------------------------------------------------------
+
+
+class Source(Strict):
+    """An article the knowledge base grew from; cited by id."""
+
+    id: Id
+    title: Text
+    title_en: Text | None = None
+    author: Text | None = None
+    publication: Text | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
+    url: HttpsUrl | None = None
+    summary: Text
+
+
+class SourcesFile(Strict):
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
+# --- guides/*.md front matter ------------------------------------------------
+
+
+class GuideMeta(Strict):
+    """The YAML front matter of a long-form guide."""
+
+    title: Text
+    summary: Text
+    skills: Annotated[list[Id], Field(min_length=1)]
+    sources: list[Id] = []
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+
+
+class Guide(BaseModel):
+    """A guide: its validated front matter plus the Markdown body and its slug."""
+
+    model_config = ConfigDict(frozen=True)
+
+    slug: str
+    meta: GuideMeta
+    body: str
+    body_line: int
+
+
+class Content(BaseModel):
+    """Everything under ``content/``, validated and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    framework: Framework
+    skills: list[Skill]
+    roles: list[Role]
+    resources: list[Resource]
+    glossary: list[Term]
+    sources: list[Source]
+    guides: list[Guide]
+
+    def skills_in(self, area_id: str) -> list[Skill]:
+        """The skills of one area, in content order."""
+        return [s for s in self.skills if s.area == area_id]
+
+
+SLUG_RE = re.compile(ID_PATTERN)

@@ -1,0 +1,62 @@
+"""The interface strings, one YAML file per language in ``generator/strings/``.
+
+Templates and the assessment's JavaScript both read their text from here, so a
+translation is one new file. A key missing from a translation falls back to English.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources as package_files
+from typing import Any
+
+import yaml
+
+DEFAULT_LANGUAGE = "en"
+
+
+def _read(language: str) -> dict[str, Any]:
+    file = package_files.files("generator") / "strings" / f"{language}.yml"
+    if not file.is_file():
+        return {}
+    return yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+class Strings:
+    """Look up ``section.key`` strings and fill in ``{placeholders}``."""
+
+    def __init__(self, table: dict[str, Any], language: str) -> None:
+        self.table = table
+        self.language = language
+
+    def t(self, key: str, **values: Any) -> str:
+        node: Any = self.table
+        for part in key.split("."):
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, dict) and part.isdigit() and int(part) in node:
+                node = node[int(part)]
+            else:
+                raise KeyError(f"no interface string '{key}' in generator/strings/")
+        return str(node).format(**values) if values else str(node)
+
+    def section(self, name: str) -> dict[str, Any]:
+        return dict(self.table.get(name, {}))
+
+
+@lru_cache(maxsize=8)
+def load_strings(language: str = DEFAULT_LANGUAGE) -> Strings:
+    table = _read(DEFAULT_LANGUAGE)
+    if language != DEFAULT_LANGUAGE:
+        table = _merge(table, _read(language))
+    return Strings(table, language)
