@@ -1,0 +1,54 @@
+"""The shipped content builds with --strict, and the built site asks no third party for anything."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_cli
+
+# Attributes through which a page would load something (links to read elsewhere are fine).
+_LOADS = re.compile(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*>')
+_URL = re.compile(r'\s(?:src|href)="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import REPO, copy_project
+
+    project = copy_project(REPO, tmp_path_factory.mktemp("build") / "shipped")
+    result = run_cli("build", cwd=project)
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    return project / "site"
+
+
+def test_shipped_content_builds_strictly(built_site: Path) -> None:
+    assert (built_site / "index.html").exists()
+    assert (built_site / "skills/ml-fundamentals/index.html").exists()
+    assert (built_site / "assets/assessment/data.json").exists()
+
+
+def test_no_page_loads_anything_from_a_third_party(built_site: Path) -> None:
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        for tag in _LOADS.findall(page.read_text(encoding="utf-8")):
+            url = (_URL.findall(tag) or [""])[0]
+            if 'rel="canonical"' in tag:  # names the page's public address; loads nothing
+                continue
+            if url.startswith(("http://", "https://", "//")):
+                offenders.append((page.relative_to(built_site).as_posix(), url))
+    assert offenders == []
+
+
+def test_repository_link_does_not_fetch_github_facts(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="source"' not in home
+    assert "fonts.googleapis" not in home
+
+
+def test_edit_link_opens_the_content_file(built_site: Path) -> None:
+    page = (built_site / "skills/mlops/index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/mlpm-skills/edit/main/content/skills/mlops.yml"' in page

@@ -1,0 +1,55 @@
+"""Rendering: deterministic, escaped, and written only where something changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.pipeline import Project, generate, load_and_validate, load_site_config
+from generator.render import md, render_site
+
+from .conftest import REPO
+
+
+def _render(root: Path) -> dict[str, bytes]:
+    project = Project(root)
+    return render_site(load_and_validate(project), load_site_config(project))
+
+
+def test_same_content_gives_byte_identical_files() -> None:
+    assert _render(REPO) == _render(REPO)
+
+
+def test_md_filter_cannot_open_a_tag() -> None:
+    assert md("a <script>x</script> and <!-- c --> and a < b") == \
+        "a &lt;script>x&lt;/script> and &lt;!-- c --> and a < b"
+
+
+def test_write_touches_only_changed_files(minimal: Path) -> None:
+    project = Project(minimal)
+    first = generate(project)
+    assert first.written and not first.removed
+    assert generate(project).written == []
+    skill = minimal / "content/skills/testing.yml"
+    skill.write_text(skill.read_text().replace("Writes tests.", "Writes good tests."))
+    changed = generate(project).written
+    # The skill's own page, its area page, and the data the assessment reads.
+    assert "docs/skills/testing.md" in changed
+    assert "docs/index.md" not in changed
+
+
+def test_stale_generated_files_are_removed(minimal: Path) -> None:
+    project = Project(minimal)
+    generate(project)
+    (minimal / "content/guides/start.md").unlink()
+    report = generate(project)
+    assert "docs/guides/start.md" in report.removed
+    assert not (minimal / "generated/docs/guides/start.md").exists()
+
+
+def test_every_page_carries_glossary_tooltips_and_its_edit_source() -> None:
+    files = _render(REPO)
+    skill_page = files["docs/skills/ml-fundamentals.md"].decode()
+    assert 'edit_source: "content/skills/ml-fundamentals.yml"' in skill_page
+    assert "\n*[MLOps]: " in skill_page
+    guide = next(p for p in files if p.startswith("docs/guides/") and p != "docs/guides/index.md")
+    assert "edit_source: \"content/guides/" in files[guide].decode()
