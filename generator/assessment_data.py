@@ -71,10 +71,19 @@ def _skill(skill: m.Skill) -> dict[str, Any]:
     }
 
 
+def assessment_strings(language: str) -> dict[str, Any]:
+    """The ``assessment:`` strings, plus the shared sections the browser also shows
+    (resource kinds, importance names, durations) under their own keys."""
+    strings = load_strings(language)
+    out = strings.section("assessment")
+    for shared in ("kinds", "importance", "minutes"):
+        out[shared] = {str(k): v for k, v in strings.section(shared).items()}
+    return out
+
+
 def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
     """The whole data file as a dict (written as compact, key-sorted JSON)."""
     fw = content.framework
-    strings = load_strings(fw.language)
     return {
         "format": FORMAT_VERSION,
         "content_version": version,
@@ -91,7 +100,7 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
                        "level": r.level, "skills": list(r.skills), "why_html": inline_html(r.why)}
                       for r in content.resources],
         "settings": fw.assessment.model_dump(),
-        "strings": strings.section("assessment"),
+        "strings": assessment_strings(fw.language),
     }
 
 

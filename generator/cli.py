@@ -53,5 +53,81 @@ def serve(root: Path, dev_addr: str) -> None:
     run(Project(root.resolve()), dev_addr)
 
 
+@main.command()
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("schema"), show_default=True, help="Folder to write the schemas to.")
+def schema(out_dir: Path) -> None:
+    """Export the JSON Schema of every content file, for editor completion and checks."""
+    from .commands.schema import run
+
+    run(out_dir)
+
+
+# --- the self-assessment in the terminal (docs/cli.md) --------------------------
+
+result_file = click.Path(dir_okay=False, path_type=Path)
+
+
+@main.command()
+@project_option
+@click.option("--role", default=None, metavar="ROLE",
+              help="Target role id (asked if not given and the file has none).")
+@click.option("--mode", type=click.Choice(["quick", "full"]), default=None,
+              help="quick: a few checks per skill; full: every check.  [default: quick, or the "
+                   "mode of the file being continued]")
+@click.option("-o", "--output", type=result_file, default=Path("result.json"), show_default=True,
+              help="The result file; if it exists, the assessment continues where it stopped.")
+@click.option("--name", default=None, help="Who is taking it (stored in the result file).")
+def assess(root: Path, role: str | None, mode: str | None, output: Path, name: str | None) -> None:
+    """Take the self-assessment in the terminal; every answer is saved as you go."""
+    from .commands.assess import run
+
+    run(root, output, role, mode, name)
+
+
+@main.command()
+@project_option
+@click.argument("result", type=result_file)
+@click.option("--role", default=None, metavar="ROLE",
+              help="Compare with this role instead of the one in the file.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
+              show_default=True, help="Markdown, self-contained HTML, or the scoring JSON.")
+def report(root: Path, result: Path, role: str | None, fmt: str) -> None:
+    """Print the career-gap report for one result file."""
+    from .commands.report import run
+
+    run(root, result, role, fmt)
+
+
+@main.command()
+@project_option
+@click.argument("results", type=result_file, nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("team-report"), show_default=True,
+              help="Folder to write index.html into.")
+@click.option("--role", default=None, metavar="ROLE",
+              help="Compare with this role.  [default: the role most files chose]")
+@click.option("--names", type=click.Choice(["full", "initials", "hidden"]), default="full",
+              show_default=True,
+              help="Show names, initials, or nobody (then only groups of 3 or more are shown).")
+def team(root: Path, results: tuple[Path, ...], output: Path, role: str | None,
+         names: str) -> None:
+    """Write a team page: heatmap, single points of failure, gaps and mentoring pairs."""
+    from .commands.team import run
+
+    run(root, list(results), output, role, names)
+
+
+@main.command()
+@project_option
+@click.argument("self_result", metavar="SELF.json", type=result_file)
+@click.argument("other_result", metavar="OTHER.json", type=result_file)
+def compare(root: Path, self_result: Path, other_result: Path) -> None:
+    """Show where a manager's or peer's rating differs from the self-rating."""
+    from .commands.compare import run
+
+    run(root, self_result, other_result)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

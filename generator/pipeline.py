@@ -46,7 +46,7 @@ class StageTimes:
 
     seconds: dict[str, float] = field(default_factory=dict)
 
-    def run(self, name: str, func, *args: Any):  # noqa: ANN001, ANN201 - thin timing wrapper
+    def run(self, name: str, func, *args: Any):
         start = time.perf_counter()
         result = func(*args)
         self.seconds[name] = time.perf_counter() - start

@@ -8,6 +8,7 @@ and regenerates, writing only the files that changed.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -39,13 +40,21 @@ def watched_paths(project: Project) -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def run(project: Project, dev_addr: str) -> None:
+    # Serve at the root of the dev address, whatever path the published site_url has.
+    project.site_url = f"http://{dev_addr}/"
     generate(project)  # the first generation must succeed: there is nothing to serve otherwise
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
          str(project.generated / "mkdocs.yml"), "-a", dev_addr],
         cwd=project.root, env=env)
+    # On SIGTERM, unwind through `finally` so the MkDocs server is never left orphaned.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     click.echo(f"Serving on http://{dev_addr}/ — edit content/ and the page reloads. Ctrl-C stops.")
     try:
         for _changes in watch(*watched_paths(project), raise_interrupt=False,
