@@ -32,7 +32,8 @@ serve: $(RUN_STAMP)
 	$(PY) -m generator serve
 
 build: $(RUN_STAMP)
-	$(PY) -m generator build --engine $(ENGINE)
+	$(if $(filter zensical,$(ENGINE)),$(PY) -m pip install -q -e ".[zensical]")
+	$(PY) -m generator build --engine $(ENGINE) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 validate: $(RUN_STAMP)
 	$(PY) -m generator validate

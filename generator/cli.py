@@ -54,6 +54,15 @@ def serve(root: Path, dev_addr: str) -> None:
 
 
 @main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new, minimal framework in DIRECTORY that validates and builds as it is."""
+    from .commands.init import run
+
+    run(directory)
+
+
+@main.command()
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("schema"), show_default=True, help="Folder to write the schemas to.")
 def schema(out_dir: Path) -> None:

@@ -98,7 +98,8 @@ class RawContent:
     errors: list[ContentError] = field(default_factory=list)
 
 
-SINGLE_FILES = ("framework", "roles", "resources", "glossary", "sources")
+REQUIRED_FILES = ("framework", "roles", "resources")
+OPTIONAL_FILES = ("glossary", "sources")  # a fork may have no glossary and no source articles
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
@@ -170,8 +171,10 @@ def load_content(root: Path, content_dir: str = "content") -> RawContent:
             raw.errors.append(error)
             return None
 
-    for name in SINGLE_FILES:
+    for name in REQUIRED_FILES + OPTIONAL_FILES:
         file = base / f"{name}.yml"
+        if not file.exists() and name in OPTIONAL_FILES:
+            continue
         if not file.exists():
             raw.errors.append(ContentError(f"{content_dir}/{name}.yml", 0,
                                            "required file is missing"))

@@ -195,13 +195,16 @@ class Renderer:
         for role in c.roles:
             out[P.role(role.id)] = self._page("role.md.j2", P.role(role.id), "content/roles.yml",
                                               role=role)
-        out[P.guides] = self._page("guides.md.j2", P.guides, "content/guides")
+        if c.guides:
+            out[P.guides] = self._page("guides.md.j2", P.guides, "content/guides")
         for guide in c.guides:
             out[P.guide(guide.slug)] = self._page("guide.md.j2", P.guide(guide.slug),
                                                   f"content/guides/{guide.slug}.md", guide=guide)
-        out[P.glossary] = self._page("glossary.md.j2", P.glossary, "content/glossary.yml",
-                                     slugify=slugify)
-        out[P.sources] = self._page("sources.md.j2", P.sources, "content/sources.yml")
+        if c.glossary:
+            out[P.glossary] = self._page("glossary.md.j2", P.glossary, "content/glossary.yml",
+                                         slugify=slugify)
+        if c.sources:
+            out[P.sources] = self._page("sources.md.j2", P.sources, "content/sources.yml")
         if c.roles:
             out[P.assessment] = self._page("assessment.md.j2", P.assessment,
                                            "content/framework.yml")
@@ -222,8 +225,10 @@ class Renderer:
         nav.append({t("nav.assessment"): P.assessment})
         nav.append({t("nav.reading_list"): P.reading_list})
         nav.append({t("nav.roles"): [P.roles] + [{r.name: P.role(r.id)} for r in c.roles]})
-        nav.append({t("nav.glossary"): P.glossary})
-        nav.append({t("nav.sources"): P.sources})
+        if c.glossary:
+            nav.append({t("nav.glossary"): P.glossary})
+        if c.sources:
+            nav.append({t("nav.sources"): P.sources})
         return nav
 
 

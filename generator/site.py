@@ -41,13 +41,13 @@ def recover_interrupted_swap(project: Project) -> None:
 def build_site(project: Project, engine: str = "mkdocs", strict: bool = True) -> Path:
     """Build into a temporary folder, then replace ``site/`` with it."""
     recover_interrupted_swap(project)
-    new = project.root / ".site.new"
+    # Zensical only writes inside its config's folder; MkDocs can write beside site/.
+    new = project.generated / ".site.new" if engine == "zensical" else project.root / ".site.new"
     old = project.root / ".site.old"
     shutil.rmtree(new, ignore_errors=True)
     config = project.generated / "mkdocs.yml"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if engine == "zensical":
-        # Zensical writes to the config's site_dir; point it at the temporary folder.
         config = _zensical_config(project, new)
     proc = subprocess.run(engine_command(engine, config, new, strict), cwd=project.root, env=env,
                           capture_output=True, text=True, check=False)

@@ -1,0 +1,82 @@
+"""The fork path: scaffold a framework, build it with either engine, publish with valid workflows."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, REPO, copy_project, run_cli
+
+
+def test_init_scaffolds_a_framework_that_validates_and_builds(tmp_path: Path) -> None:
+    target = tmp_path / "our-skills"
+    result = run_cli("init", str(target), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert (target / "schema/skill.schema.json").exists()
+    assert run_cli("validate", "--root", str(target), cwd=tmp_path).code == 0
+    built = run_cli("build", "--root", str(target), cwd=tmp_path)
+    assert built.code == 0, built.err
+    assert (target / "site/skills/code-review/index.html").exists()
+    assert (target / "site/assessment/index.html").exists()
+
+
+def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    result = run_cli("init", str(tmp_path), cwd=tmp_path)
+    assert result.code == 1
+    assert "is not empty" in result.err and "Traceback" not in result.err
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_an_unrelated_framework_builds_strictly(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "data-engineering", tmp_path / "de")
+    result = run_cli("build", cwd=project)
+    assert result.code == 0, result.err
+    home = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "Data Engineering Skills" in home
+    assert "product manager" not in home.lower()
+
+
+def test_nothing_about_pm_skills_is_hard_coded_in_the_generator() -> None:
+    words = ("product manager", "ML/AI", "machine learning", "mlops", "data scientist")
+    for path in (REPO / "generator").rglob("*"):
+        if path.is_file() and path.suffix in {".py", ".j2", ".html", ".js", ".css", ".yml"} \
+                and "scaffold" not in path.parts:
+            text = path.read_text(encoding="utf-8").lower()
+            for word in words:
+                if word.lower() in text:
+                    # Examples in docstrings and error hints may name a skill id; page text may not.
+                    assert path.suffix == ".py", f"{path.relative_to(REPO)} mentions {word!r}"
+
+
+@pytest.mark.parametrize("engine", ["zensical"])
+def test_the_generated_pages_also_build_with_zensical(tmp_path: Path, engine: str) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "z")
+    result = run_cli("build", "--engine", engine, cwd=project)
+    assert result.code == 0, result.err
+    page = (project / "site/skills/testing/index.html").read_text(encoding="utf-8")
+    assert "Writes a unit test." in page
+    assert "fonts.googleapis" not in page
+
+
+def test_workflows_and_repository_files_match_their_schemas() -> None:
+    checks = [
+        ("vendor.github-workflows", sorted((REPO / ".github/workflows").glob("*.yml"))),
+        ("vendor.dependabot", [REPO / ".github/dependabot.yml"]),
+        ("vendor.github-issue-forms", [p for p in sorted((REPO / ".github/ISSUE_TEMPLATE")
+                                                         .glob("*.yml")) if p.name != "config.yml"]),
+    ]
+    for schema, files in checks:
+        assert files, schema
+        proc = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                               *map(str, files)], capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    ci = (REPO / ".github/workflows/ci.yml").read_text()
+    assert "make test" in ci
+    pages = (REPO / ".github/workflows/pages.yml").read_text()
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact",
+                   "actions/deploy-pages"):
+        assert action in pages
