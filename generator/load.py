@@ -34,6 +34,10 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader that returns ``LocatedDict``/``LocatedList`` with 1-based lines."""
 
 
+class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same constructors on LibYAML's parser, which is ~7x faster on valid files."""
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LocatedDict:
     loader.flatten_mapping(node)
     result = LocatedDict()
@@ -69,9 +73,10 @@ def _construct_timestamp_as_text(loader: _LineLoader, node: yaml.ScalarNode) -> 
     return str(loader.construct_scalar(node))
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+for _loader in (_LineLoader, _FastLineLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
 
 
 @dataclass
@@ -106,7 +111,15 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse YAML text safely; raise ``ContentError`` with the parser's own location."""
     # Padding with newlines makes every mark a line of the whole file (front matter starts
     # below the opening '---').
-    loader = _LineLoader("\n" * (first_line - 1) + text)
+    padded = "\n" * (first_line - 1) + text
+    fast = _FastLineLoader(padded)
+    try:
+        return fast.get_single_data()
+    except yaml.YAMLError:
+        pass  # parse again below: the pure-Python parser explains mistakes better
+    finally:
+        fast.dispose()
+    loader = _LineLoader(padded)
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
