@@ -45,17 +45,17 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LocatedDi
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value, not a list or mapping",
+                key_node.start_mark) from None
         if key in result.key_lines:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r} (first at line {result.key_lines[key]})",
                 key_node.start_mark,
             )
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
-            ) from None
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -112,23 +112,29 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     # Padding with newlines makes every mark a line of the whole file (front matter starts
     # below the opening '---').
     padded = "\n" * (first_line - 1) + text
-    fast = _FastLineLoader(padded)
     try:
-        return fast.get_single_data()
+        return _load_with(_FastLineLoader, padded)
     except yaml.YAMLError:
         pass  # parse again below: the pure-Python parser explains mistakes better
-    finally:
-        fast.dispose()
-    loader = _LineLoader(padded)
     try:
-        return loader.get_single_data()
+        return _load_with(_LineLoader, padded)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1) if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
         raise ContentError(path, line, f"YAML syntax error: {problem}") from None
-    except yaml.YAMLError as exc:  # pragma: no cover - e.g. reader errors on bad bytes
+    except yaml.reader.ReaderError as exc:
+        line = padded.count("\n", 0, max(exc.position, 0)) + 1
+        raise ContentError(path, line, "a character YAML does not allow (expected printable "
+                           f"text, got #x{exc.character:04x})") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - any other parser complaint
         raise ContentError(path, first_line, f"YAML syntax error: {exc}") from None
+
+
+def _load_with(loader_class: type, text: str) -> Any:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_data()
     finally:
         loader.dispose()
 

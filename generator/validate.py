@@ -146,7 +146,8 @@ def _pattern_message(loc: tuple[Any, ...], value: Any) -> str:
 
 def _message_for(err: dict[str, Any], model: type[BaseModel]) -> str:
     """Turn one pydantic error into "what is wrong (expected …, got …)"."""
-    kind, loc, value, ctx = err["type"], tuple(err["loc"]), err.get("input"), err.get("ctx") or {}
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    loc = tuple(part for part in err["loc"] if part != "[key]")  # pydantic's marker for a dict key
     where = dotted(loc)
     if kind == "extra_forbidden":
         allowed = _model_fields(model, loc[:-1])

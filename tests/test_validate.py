@@ -126,6 +126,68 @@ CASES = [
          "title: !!python/object/apply:os.system ['echo hi']",
          "content/sources.yml:2: YAML syntax error: could not determine a constructor for the tag "
          "'tag:yaml.org,2002:python/object/apply:os.system'"),
+    Case("tab indentation", SKILL, "  1:\n", "\t1:\n",
+         "content/skills/testing.yml:7: YAML syntax error: found character '\\t' that cannot "
+         "start any token"),
+    Case("top-level list", "content/roles.yml", "roles:\n", "- roles:\n",
+         "content/roles.yml:1: expected a mapping of keys at the top level, got a list of 1 item"),
+    Case("empty text", SKILL, "summary: Writes tests.", "summary: ''",
+         "content/skills/testing.yml:4: summary: empty text (expected some text, got '')"),
+    Case("level not a number", SKILL, "  1:\n", "  one:\n",
+         "content/skills/testing.yml:7: levels.one: wrong type (expected a whole number, got 'one')"),
+    Case("unknown level", SKILL, "  2:\n", "  5:\n",
+         "content/skills/testing.yml:10: levels: unknown level 5 (expected one of 1, 2 from the "
+         "framework's scale)"),
+    Case("two correct options", SKILL, "correct: true", "correct: true, correct2: 1",
+         "content/skills/testing.yml:18: unknown key 'correct2' (expected one of: text, correct, "
+         "explanation); did you mean 'correct'?"),
+    Case("one option only", SKILL,
+         "      - {text: Retry it three times., explanation: That hides the problem.}\n", "",
+         "content/skills/testing.yml:17: checks[0].options: too few items (expected at least 2, "
+         "got 1)"),
+    Case("bool as text", SKILL, "name: Testing", "name: yes",
+         "content/skills/testing.yml:3: name: wrong type (expected text, got true (true/false))"),
+    Case("duplicate check id", SKILL, "    quick: true\n",
+         "    quick: true\n    question: A test fails one run in ten. What first?\n"
+         "    options:\n      - {text: a, correct: true, explanation: b}\n"
+         "      - {text: c, explanation: d}\n  - id: flaky-test\n",
+         "content/skills/testing.yml:20: duplicate check id 'flaky-test' (expected each check id "
+         "once, got a second one; the first is at content/skills/testing.yml:14)"),
+    Case("importance out of range", "content/roles.yml", "importance: 3", "importance: 4",
+         "content/roles.yml:6: roles[0].expectations.testing.importance: out of range (expected a "
+         "number ≤ 3, got 4)"),
+    Case("missing cost", "content/resources.yml", "    cost: paid\n", "",
+         "content/resources.yml:2: missing required key 'cost' in resources[0]"),
+    Case("resource level above scale", "content/resources.yml", "level: 1", "level: 5",
+         "content/resources.yml:10: resources[0].level: above the scale (expected at most 2, got 5)"),
+    Case("javascript url", "content/resources.yml", "url: https://example.com/tdd",
+         "url: javascript:alert(1)",
+         "content/resources.yml:6: resources[0].url: a malformed or non-https URL (expected "
+         "'https://…', got 'javascript:alert(1)')"),
+    Case("glossary word twice", "content/glossary.yml", "without a change.}",
+         "without a change.}\n  - {id: flaky2, term: flaky test, definition: Again.}",
+         "content/glossary.yml:3: terms[1]: the word 'flaky test' is already used by terms[0] "
+         "(expected each term and alias once, so its tooltip is unambiguous)"),
+    Case("level scale with a hole", "content/framework.yml", "value: 2", "value: 3",
+         "content/framework.yml:5: levels: the scale must count up by one (expected consecutive "
+         "values, got 0, 1, 3)"),
+    Case("bad date", "content/sources.yml", "language: en", "language: en, date: 31/01/2022",
+         "content/sources.yml:2: sources[0].date: a malformed date (expected 'YYYY-MM-DD' in "
+         "quotes, got '31/01/2022')"),
+    Case("unclosed front matter", "content/guides/start.md", "---\n## First", "## First",
+         "content/guides/start.md:1: the front matter is never closed (expected a second '---' "
+         "line)"),
+    Case("mapping as a key (found by fuzzing)", SKILL, "name: Testing", "{a: 1}: Testing",
+         "content/skills/testing.yml:3: YAML syntax error: a mapping key must be a plain value, "
+         "not a list or mapping"),
+    Case("control character (found by fuzzing)", "content/framework.yml", "name: Test",
+         "name: \x1fTest",
+         "content/framework.yml:1: a character YAML does not allow (expected printable text, got "
+         "#x001f)"),
+    Case("html comment in a field", SKILL, "why_it_matters: Tests catch *mistakes*.",
+         "why_it_matters: 'Tests <!-- hidden --> catch'",
+         "content/skills/testing.yml:5: why_it_matters: raw HTML is not allowed (expected Markdown "
+         "text, got '<!-- hidden -->')"),
 ]
 
 
