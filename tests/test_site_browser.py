@@ -1,0 +1,108 @@
+"""The shipped site in real headless Chromium: every page template passes axe-core in both
+colour schemes, navigates instantly, and asks nothing of any host but 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import REPO, copy_project
+
+axe_module = pytest.importorskip("axe_playwright_python")
+AXE_JS = Path(axe_module.__file__).parent / "axe.min.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# One page of every template the generator has.
+TEMPLATES = ["", "areas/technical-fluency/", "skills/mlops/", "reading-list/", "roles/",
+             "roles/ml-ai-pm/", "guides/", "guides/who-should-own-an-ai-product/", "glossary/",
+             "sources/", "assessment/"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(REPO, tmp_path_factory.mktemp("site") / "shipped")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    subprocess.run([sys.executable, "-m", "generator", "build", "--site-url", url], cwd=project,
+                   check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "-b", "127.0.0.1",
+                               "-d", str(project / "site")], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    server.terminate()
+    server.wait(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _axe(page) -> list[dict]:  # noqa: ANN001
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_template_has_no_axe_violations_and_no_third_party_request(
+        browser, site_url: str, scheme: str) -> None:  # noqa: ANN001
+    context = browser.new_context(color_scheme=scheme)
+    outside: list[str] = []
+    context.on("request", lambda r: outside.append(r.url)
+               if urlparse(r.url).hostname not in {"127.0.0.1", None} and
+               not r.url.startswith("data:") else None)
+    page = context.new_page()
+    failures = {}
+    for path in TEMPLATES:
+        page.goto(site_url + path, wait_until="load")
+        violations = _axe(page)
+        if violations:
+            failures[path or "home"] = violations
+    context.close()
+    assert failures == {}, json.dumps(failures, indent=1)
+    assert outside == []
+
+
+def test_instant_navigation_keeps_the_page_and_tooltips_work(browser, site_url: str) -> None:  # noqa: ANN001
+    page = browser.new_page()
+    page.goto(site_url)
+    page.evaluate("window.__marker = 42")
+    page.locator("article a[href$='areas/technical-fluency/']").first.click()
+    page.wait_for_url("**/areas/technical-fluency/")
+    assert page.evaluate("window.__marker") == 42, "the link caused a full page load"
+    page.goto(site_url + "skills/mlops/")
+    abbr = page.locator("abbr[title]").first
+    assert abbr.get_attribute("title")
+    page.close()
