@@ -96,7 +96,7 @@ def assess(root: Path, role: str | None, mode: str | None, output: Path, name: s
 
 @main.command()
 @project_option
-@click.argument("result", type=result_file)
+@click.argument("result", metavar="RESULT.json", type=result_file)
 @click.option("--role", default=None, metavar="ROLE",
               help="Compare with this role instead of the one in the file.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
@@ -110,7 +110,7 @@ def report(root: Path, result: Path, role: str | None, fmt: str) -> None:
 
 @main.command()
 @project_option
-@click.argument("results", type=result_file, nargs=-1, required=True)
+@click.argument("results", metavar="RESULT.json...", type=result_file, nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("team-report"), show_default=True,
               help="Folder to write index.html into.")

@@ -1,0 +1,263 @@
+"""Assessment result files (``docs/result-format.md``): read, validate, create and write.
+
+A result file is an interface between the browser and the terminal, and between
+content versions, so reading it is forgiving entry by entry: a stale, unknown or
+malformed rating or answer is dropped with a notice and everything valid is kept.
+Only a file that is not a result at all (not JSON, another format, a newer format
+version) is refused, with ``ResultFileError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import ResultFileError
+from .scoring import whole_number
+from .strings import Strings, load_strings
+
+FORMAT = "mlpm-assessment-result"
+FORMAT_VERSION = 1
+MODES = ("quick", "full")
+KEYS = ("format", "format_version", "framework", "framework_version", "content_version",
+        "created", "updated", "name", "mode", "role", "ratings", "answers")
+
+
+def now() -> str:
+    """The current time as an ISO 8601 UTC timestamp, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class ResultFile:
+    """One person's answers, validated against the current content.
+
+    ``ratings`` maps skill id → ``{"level", "hash"}`` and ``answers`` maps check id →
+    ``{"choice", "hash"}``; only entries that count with the current content are kept.
+    ``notices`` says what was dropped and why, each naming the file.
+    """
+
+    source: str
+    mode: str
+    role: str | None
+    name: str | None = None
+    created: str | None = None
+    updated: str | None = None
+    framework: str | None = None
+    framework_version: str | None = None
+    content_version: str | None = None
+    ratings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+    def scoring_input(self) -> dict[str, Any]:
+        """The ``answers`` argument of ``scoring.score``."""
+        return {"ratings": self.ratings, "answers": self.answers}
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's JSON object, keys in the order of ``docs/result-format.md``."""
+        out: dict[str, Any] = {
+            "format": FORMAT, "format_version": FORMAT_VERSION,
+            "framework": self.framework, "framework_version": self.framework_version,
+            "content_version": self.content_version,
+            "created": self.created, "updated": self.updated,
+            "name": self.name, "mode": self.mode, "role": self.role,
+            "ratings": dict(self.ratings), "answers": dict(self.answers),
+        }
+        if not self.name:
+            del out["name"]
+        return out
+
+
+def new_result(data: Mapping[str, Any], source: str, mode: str, role: str,
+               name: str | None = None) -> ResultFile:
+    """An empty result for the current content, stamped now."""
+    stamp = now()
+    return ResultFile(source=source, mode=mode, role=role, name=name or None, created=stamp,
+                      updated=stamp, framework=data["framework"]["name"],
+                      framework_version=data["framework"]["version"],
+                      content_version=data["content_version"])
+
+
+def _strings(data: Mapping[str, Any]) -> Strings:
+    return load_strings(data["framework"].get("language", "en"))
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value[:40] + ("…" if len(value) > 40 else ""))
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return "an object"
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def read_result(path: Path, data: Mapping[str, Any]) -> ResultFile:
+    """Read and validate one result file; ``ResultFileError`` if it is not a result file."""
+    t = _strings(data).t
+    source = str(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        raise ResultFileError(t("cli.results.missing", file=source)) from None
+    except OSError as exc:
+        raise ResultFileError(t("cli.results.unreadable", file=source,
+                                reason=exc.strerror or exc)) from None
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ResultFileError(t("cli.results.not_utf8", file=source)) from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ResultFileError(t("cli.results.not_json", file=source, line=exc.lineno,
+                                column=exc.colno, reason=exc.msg)) from None
+    return parse_result(raw, source, data)
+
+
+def parse_result(raw: Any, source: str, data: Mapping[str, Any]) -> ResultFile:
+    """Validate a decoded result object against the current content (see the module doc)."""
+    t = _strings(data).t
+    if not isinstance(raw, dict):
+        raise ResultFileError(t("cli.results.not_object", file=source, got=_describe(raw)))
+    if raw.get("format") != FORMAT:
+        raise ResultFileError(t("cli.results.wrong_format", file=source, expected=FORMAT,
+                                got=_describe(raw.get("format"))))
+    version = raw.get("format_version")
+    if not _is_int(version) or version < 1:
+        raise ResultFileError(t("cli.results.bad_version", file=source, got=_describe(version),
+                                supported=FORMAT_VERSION))
+    if version > FORMAT_VERSION:
+        raise ResultFileError(t("cli.results.newer_version", file=source, got=version,
+                                supported=FORMAT_VERSION))
+
+    notices: list[str] = []
+
+    def notice(message: str, **values: Any) -> None:
+        notices.append(t(f"cli.results.{message}", file=source, **values))
+
+    unknown_keys = sorted(k for k in raw if k not in KEYS)
+    if unknown_keys:
+        notice("unknown_keys", keys=", ".join(unknown_keys))
+
+    def text_field(key: str) -> str | None:
+        value = raw.get(key)
+        if value is None or isinstance(value, str):
+            return (value or "").strip() or None
+        notice("bad_field", field=key, expected=t("cli.results.expected_text"),
+               got=_describe(value))
+        return None
+
+    mode = raw.get("mode")
+    if mode not in MODES:
+        notice("bad_field", field="mode", expected=" or ".join(f'"{m}"' for m in MODES),
+               got=_describe(mode))
+        mode = "full"
+    role = text_field("role")
+    role_ids = [r["id"] for r in data["roles"]]
+    if role is not None and role not in role_ids:
+        notice("unknown_role", role=role, roles=", ".join(role_ids))
+        role = None
+
+    result = ResultFile(
+        source=source, mode=mode, role=role, name=text_field("name"),
+        created=text_field("created"), updated=text_field("updated"),
+        framework=text_field("framework"), framework_version=text_field("framework_version"),
+        content_version=text_field("content_version"), notices=notices)
+    result.ratings = _valid_ratings(raw.get("ratings"), data, notice)
+    result.answers = _valid_answers(raw.get("answers"), data, notice)
+    return result
+
+
+def _entries(value: Any, key: str, notice: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        notice("bad_section", field=key, got=_describe(value))
+        return {}
+    return value
+
+
+def _valid_ratings(value: Any, data: Mapping[str, Any], notice: Any) -> dict[str, dict[str, Any]]:
+    skills = {s["id"]: s for s in data["skills"]}
+    levels = [lv["value"] for lv in data["levels"]]
+    low, high = min(levels), max(levels)
+    kept: dict[str, dict[str, Any]] = {}
+    unknown: list[str] = []
+    stale: list[str] = []
+    for skill_id, entry in _entries(value, "ratings", notice).items():
+        if skill_id not in skills:
+            unknown.append(skill_id)
+            continue
+        level = whole_number(entry.get("level")) if isinstance(entry, dict) else None
+        stored_hash = entry.get("hash") if isinstance(entry, dict) else None
+        if level is None or not isinstance(stored_hash, str):
+            notice("bad_rating", skill=skill_id, low=low, high=high, got=_describe(entry))
+        elif not low <= level <= high:
+            notice("rating_out_of_scale", skill=skill_id, low=low, high=high, got=level)
+        elif stored_hash != skills[skill_id]["rating_hash"]:
+            stale.append(skill_id)
+        else:
+            kept[skill_id] = {"level": level, "hash": stored_hash}
+    if unknown:
+        notice("unknown_skills", count=len(unknown), ids=", ".join(sorted(unknown)))
+    if stale:
+        notice("stale_ratings", count=len(stale), ids=", ".join(sorted(stale)))
+    return kept
+
+
+def _valid_answers(value: Any, data: Mapping[str, Any], notice: Any) -> dict[str, dict[str, Any]]:
+    checks = {c["id"]: c for s in data["skills"] for c in s["checks"]}
+    kept: dict[str, dict[str, Any]] = {}
+    unknown: list[str] = []
+    stale: list[str] = []
+    for check_id, entry in _entries(value, "answers", notice).items():
+        if check_id not in checks:
+            unknown.append(check_id)
+            continue
+        check = checks[check_id]
+        choice = whole_number(entry.get("choice")) if isinstance(entry, dict) else None
+        stored_hash = entry.get("hash") if isinstance(entry, dict) else None
+        last = len(check["options"]) - 1
+        if choice is None or not isinstance(stored_hash, str):
+            notice("bad_answer", check=check_id, last=last, got=_describe(entry))
+        elif stored_hash != check["hash"]:
+            stale.append(check_id)
+        elif not 0 <= choice <= last:
+            notice("choice_out_of_range", check=check_id, last=last, got=choice)
+        else:
+            kept[check_id] = {"choice": choice, "hash": stored_hash}
+    if unknown:
+        notice("unknown_checks", count=len(unknown), ids=", ".join(sorted(unknown)))
+    if stale:
+        notice("stale_answers", count=len(stale), ids=", ".join(sorted(stale)))
+    return kept
+
+
+def write_result(path: Path, result: ResultFile) -> None:
+    """Write the result atomically: a reader (or a Ctrl-C) never sees half a file."""
+    text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

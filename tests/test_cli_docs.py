@@ -1,0 +1,34 @@
+"""docs/cli.md is tested against the code: every command's --help and the golden report."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+DOC = REPO / "docs" / "cli.md"
+
+
+def words(text: str) -> str:
+    """Text with its wrapping ignored: help is wrapped to the terminal's width."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("command", ["assess", "report", "team", "compare"])
+def test_the_docs_show_the_current_help(command: str) -> None:
+    help_text = CliRunner().invoke(main, [command, "--help"], prog_name="mlpm").output
+    shown = re.search(rf"## {command}\n\n```text\n(.*?)```", DOC.read_text(encoding="utf-8"),
+                      re.DOTALL)
+    assert shown, f"docs/cli.md has no '## {command}' section starting with its --help"
+    assert words(shown[1]) == words(help_text)
+
+
+def test_the_docs_show_the_golden_report() -> None:
+    golden = (REPO / "tests" / "fixtures" / "scoring" / "expected" / "report.md").read_text(
+        encoding="utf-8")
+    assert golden.rstrip() in DOC.read_text(encoding="utf-8")

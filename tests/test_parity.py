@@ -1,0 +1,226 @@
+"""Python and the browser score alike: hundreds of answer sets through both, identical results.
+
+Hypothesis draws answer sets (random, all-lowest, all-highest, partial, and malformed)
+together with variants of the scoring fixture's settings, role expectations and
+resources, so ties in the rankings and every plan boundary come up. Each test collects
+its cases first and sends them to ``generator/assets/assessment/scoring.js`` in one
+Node process (``tests/js/score_cases.mjs``), then compares with ``generator.scoring``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from generator.scoring import score
+
+from .assessment_helpers import scoring_data
+
+REPO = Path(__file__).resolve().parent.parent
+RUNNER = Path(__file__).resolve().parent / "js" / "score_cases.mjs"
+SCORING_JS = REPO / "generator" / "assets" / "assessment" / "scoring.js"
+
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+
+
+@lru_cache(maxsize=1)
+def slim_data() -> dict[str, Any]:
+    """The fixture's data without the rendered text scoring never reads (smaller batches)."""
+    data = copy.deepcopy(scoring_data())
+    for skill in data["skills"]:
+        skill["levels"] = {}
+        skill["summary_html"] = ""
+        for check in skill["checks"]:
+            check["question_html"] = ""
+            check["options"] = [{"html": "", "explanation_html": ""} for _ in check["options"]]
+    for resource in data["resources"]:
+        resource["why_html"] = ""
+    data["strings"] = {}
+    return data
+
+
+def _levels() -> tuple[int, int]:
+    values = [lv["value"] for lv in slim_data()["levels"]]
+    return min(values), max(values)
+
+
+@st.composite
+def data_variants(draw: st.DrawFn) -> dict[str, Any]:
+    """The fixture with drawn settings, and sometimes a drawn role and drawn resources."""
+    data = copy.deepcopy(slim_data())
+    low, high = _levels()
+    data["settings"] = {
+        **data["settings"],
+        "flag_difference": draw(st.sampled_from([0.5, 1, 1.5, 2, 2.5, 3])),
+        "top_gaps": draw(st.integers(1, 6)),
+        "resources_per_gap": draw(st.integers(1, 4)),
+        "plan_minutes_per_month": draw(st.sampled_from([30, 45, 60, 120, 900])),
+    }
+    if draw(st.booleans()):
+        data["roles"].append({"id": "drawn", "name": "Drawn", "summary": "", "expectations": {
+            s["id"]: {"level": draw(st.integers(low, high)), "importance": draw(st.integers(1, 3))}
+            for s in data["skills"]}})
+    if draw(st.booleans()):
+        for resource in data["resources"]:
+            resource["level"] = draw(st.integers(max(low, 1), high))
+            resource["cost"] = draw(st.sampled_from(["free", "paid"]))
+            resource["minutes"] = draw(st.sampled_from([10, 15, 30, 45, 60, 90, 240]))
+    return data
+
+
+def _rating(data: dict[str, Any], skill: dict[str, Any], level: Any) -> dict[str, Any]:
+    return {"level": level, "hash": skill["rating_hash"]}
+
+
+def _answer(check: dict[str, Any], choice: Any) -> dict[str, Any]:
+    return {"choice": choice, "hash": check["hash"]}
+
+
+def _wrong_choice(draw: st.DrawFn, check: dict[str, Any]) -> int:
+    return draw(st.sampled_from([i for i in range(len(check["options"]))
+                                 if i != check["answer"]]))
+
+
+def sometimes(kind: str) -> st.SearchStrategy[bool]:
+    """Whether to answer a check: half of them at random, about a quarter when partial."""
+    return st.booleans() if kind == "random" else st.integers(0, 3).map(lambda n: n == 0)
+
+
+@st.composite
+def cases(draw: st.DrawFn, kind: str) -> dict[str, Any]:
+    """One answer set of a kind, with the data and role to score it against."""
+    data = draw(data_variants())
+    low, high = _levels()
+    ratings: dict[str, Any] = {}
+    chosen: dict[str, Any] = {}
+    for skill in data["skills"]:
+        if kind == "lowest":
+            ratings[skill["id"]] = _rating(data, skill, low)
+        elif kind == "highest":
+            ratings[skill["id"]] = _rating(data, skill, high)
+        elif kind in ("random", "partial") and draw(st.booleans()):
+            ratings[skill["id"]] = _rating(data, skill, draw(st.integers(low, high)))
+        elif kind == "malformed" and draw(st.booleans()):
+            ratings[skill["id"]] = draw(malformed(skill["rating_hash"], "level", low, high))
+        for check in skill["checks"]:
+            if kind == "lowest":
+                chosen[check["id"]] = _answer(check, _wrong_choice(draw, check))
+            elif kind == "highest":
+                chosen[check["id"]] = _answer(check, check["answer"])
+            elif kind in ("random", "partial") and draw(sometimes(kind)):
+                chosen[check["id"]] = _answer(check, draw(st.integers(0, len(check["options"]) - 1)))
+            elif kind == "malformed" and draw(st.booleans()):
+                chosen[check["id"]] = draw(malformed(check["hash"], "choice", 0,
+                                                     len(check["options"]) - 1))
+    if kind == "partial" and draw(st.booleans()):
+        chosen = {}  # ratings only
+    if kind == "malformed":
+        ratings[draw(st.sampled_from(["removed-skill", "ml-ops"]))] = {"level": 1, "hash": "x"}
+        chosen["removed-check"] = {"choice": 0, "hash": "x"}
+    role = draw(st.sampled_from([r["id"] for r in data["roles"]]))
+    return {"data": data, "answers": {"ratings": ratings, "answers": chosen}, "role": role}
+
+
+def malformed(current_hash: str, key: str, low: int, high: int) -> st.SearchStrategy[Any]:
+    """A result-file entry that is valid, or wrong in one way a reader must survive."""
+    good = st.integers(low, high)
+    return st.one_of(
+        st.builds(lambda v: {key: v, "hash": current_hash}, good),
+        st.builds(lambda v: {key: v, "hash": "0123456789ab"}, good),          # stale
+        st.builds(lambda v: {key: v}, good),                                   # no hash
+        st.builds(lambda v: {key: float(v), "hash": current_hash}, good),      # 2.0 is 2
+        st.just({key: low + 0.5, "hash": current_hash}),
+        st.sampled_from([high + 1, low - 1, True, False, None, "1", [1]]).map(
+            lambda v: {key: v, "hash": current_hash}),
+        st.sampled_from([None, 1, "x", [], [1, 2]]),
+    )
+
+
+def collect(kind: str, count: int) -> list[dict[str, Any]]:
+    """``count`` cases of a kind, drawn by Hypothesis (generation only: nothing to shrink)."""
+    drawn: list[dict[str, Any]] = []
+
+    @settings(max_examples=count, database=None, deadline=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    @given(cases(kind))
+    def keep(case: dict[str, Any]) -> None:
+        drawn.append(case)
+
+    keep()
+    return drawn
+
+
+def score_in_node(batch: list[dict[str, Any]]) -> list[Any]:
+    payload = {"datas": [case["data"] for case in batch],
+               "cases": [{"data": i, "answers": case["answers"], "role": case["role"]}
+                         for i, case in enumerate(batch)]}
+    proc = subprocess.run(["node", str(RUNNER)], input=json.dumps(payload), capture_output=True,
+                          text=True, check=False, cwd=REPO, timeout=120)
+    assert proc.returncode == 0, f"node failed:\n{proc.stderr}"
+    return json.loads(proc.stdout)
+
+
+def canonical(value: Any) -> Any:
+    """JSON values as both languages mean them: 2 and 2.0 are one number, true is not 1."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, list):
+        return [canonical(v) for v in value]
+    return {k: canonical(v) for k, v in sorted(value.items())}
+
+
+def assert_parity(kind: str, count: int) -> None:
+    start = time.perf_counter()
+    batch = collect(kind, count)
+    drawn = time.perf_counter()
+    in_js = score_in_node(batch)
+    scored = time.perf_counter()
+    assert len(batch) >= count * 0.9, f"Hypothesis drew only {len(batch)} {kind} cases"
+    mismatches = []
+    for index, (case, js_result) in enumerate(zip(batch, in_js, strict=True)):
+        py_result = score(case["data"], case["answers"], case["role"])
+        if canonical(py_result) != canonical(js_result):
+            mismatches.append((index, case, py_result, js_result))
+    if mismatches:
+        index, case, py_result, js_result = mismatches[0]
+        differing = sorted(k for k in py_result
+                           if canonical(py_result.get(k)) != canonical(js_result.get(k)))
+        pytest.fail(
+            f"{len(mismatches)} of {len(batch)} {kind} answer sets score differently; first "
+            f"(case {index}, role {case['role']}, settings {case['data']['settings']}) differs "
+            f"in {differing}:\nanswers: {json.dumps(case['answers'])}\n"
+            + "\n".join(f"{k}:\n  python: {json.dumps(py_result.get(k))}\n"
+                        f"  js:     {json.dumps(js_result.get(k))}" for k in differing))
+    print(f"{kind}: {len(batch)} sets; drawn in {drawn - start:.2f}s, "
+          f"scored in Node in {scored - drawn:.2f}s, identical")
+
+
+def test_scoring_js_exists() -> None:
+    assert SCORING_JS.is_file(), f"{SCORING_JS} is missing: the browser's scoring is not written"
+
+
+@pytest.mark.parametrize(("kind", "count"), [
+    ("random", 400), ("lowest", 100), ("highest", 100), ("partial", 200), ("malformed", 200),
+])
+def test_python_and_javascript_score_alike(kind: str, count: int) -> None:
+    assert_parity(kind, count)
+
+
+def test_an_unknown_role_fails_in_both() -> None:
+    data = slim_data()
+    [js_result] = score_in_node([{"data": data, "answers": {}, "role": "ceo"}])
+    assert js_result == {"error": "unknown role 'ceo'"}
+    with pytest.raises(KeyError):
+        score(data, {}, "ceo")
