@@ -15,7 +15,6 @@ import gzip
 import json
 import os
 import platform
-import resource
 import socket
 import subprocess
 import sys
@@ -26,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.pipeline import Project, StageTimes, generate  # noqa: E402
-from tests.synthetic import REPO, make_plain_project, make_project  # noqa: E402
+from generator.pipeline import Project, StageTimes, generate
+from tests.synthetic import REPO, make_plain_project, make_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -132,11 +131,126 @@ def bench_weight() -> dict[str, tuple[int, int]]:
     return out
 
 
+BENCH_CACHE = REPO / ".bench"  # tools the benchmark installs for itself (gitignored)
+
+
+class GzipHandler:
+    """A static file handler that gzips text, as GitHub Pages and most hosts do."""
+
+    @staticmethod
+    def make(directory: Path):
+        import http.server
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs) -> None:
+                super().__init__(*args, directory=str(directory), **kwargs)
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def send_head(self):
+                path = Path(self.translate_path(self.path))
+                if path.is_dir():
+                    path = path / "index.html"
+                gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+                if not path.is_file() or not gzip_ok or path.suffix not in {
+                        ".html", ".js", ".css", ".json", ".svg", ".xml"}:
+                    return super().send_head()
+                body = gzip.compress(path.read_bytes(), compresslevel=6)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                import io
+
+                return io.BytesIO(body)
+
+        return Handler
+
+
+def serve_site(directory: Path):
+    """Serve ``directory`` with gzip on a free port in a background thread."""
+    import http.server
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()),
+                                             GzipHandler.make(directory))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def bench_quiz_comparison(work: Path) -> tuple[int, int]:
+    """The same knowledge checks on one page built with the mkdocs-quiz plugin: (raw, gzip)."""
+    from generator.pipeline import load_and_validate
+
+    venv = BENCH_CACHE / "quiz-venv"
+    if not (venv / "bin/mkdocs").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin/pip"), "install", "-q", "mkdocs-quiz==1.7.1",
+                        "mkdocs-material>=9.8,<9.9"], check=True)
+    content = load_and_validate(Project(REPO))
+    blocks = []
+    for skill in content.skills:
+        for check in skill.checks:
+            options = "\n".join(f"- [{'x' if o.correct else ' '}] {' '.join(o.text.split())}"
+                                 for o in check.options)
+            notes = "\n\n".join(f"*{' '.join(o.text.split())}* {o.explanation}"
+                                 for o in check.options)
+            blocks.append(f"<quiz>\n{' '.join(check.question.split())}\n{options}\n\n"
+                          f"{notes}\n</quiz>")
+    project = work / "quiz"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs/index.md").write_text("# Quiz\n\n" + "\n\n".join(blocks) + "\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Quiz\ntheme: {name: material, font: false}\nplugins: [search, mkdocs_quiz]\n")
+    subprocess.run([str(venv / "bin/mkdocs"), "build", "-q"], cwd=project, env=ENV, check=True)
+    page = (project / "site/index.html").read_bytes()
+    return len(page), len(gzip.compress(page, compresslevel=9))
+
+
+def bench_lighthouse(site: Path, paths: list[str]) -> list[tuple[str, str, dict[str, int]]]:
+    """Lighthouse scores (mobile and desktop) for pages served with gzip."""
+    node_dir = BENCH_CACHE / "node"
+    binary = node_dir / "node_modules/.bin/lighthouse"
+    if not binary.exists():
+        node_dir.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                        str(node_dir), "lighthouse@12"], check=True)
+    server = serve_site(site)
+    port = server.server_address[1]
+    results = []
+    try:
+        for path in paths:
+            for form in ("mobile", "desktop"):
+                out = BENCH_CACHE / "lighthouse.json"
+                cmd = [str(binary), f"http://127.0.0.1:{port}/{path}", "--quiet", "--output=json",
+                       f"--output-path={out}", "--chrome-flags=--headless=new --no-sandbox "
+                       "--disable-gpu --disable-background-networking"]
+                if form == "desktop":
+                    cmd.append("--preset=desktop")
+                subprocess.run(cmd, env={**ENV, "CHROME_PATH": "/usr/bin/chromium"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                report = json.loads(out.read_text())
+                scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+                results.append((path or "home", form, scores))
+    finally:
+        server.shutdown()
+    return results
+
+
+def total_checks() -> int:
+    from generator.pipeline import load_and_validate
+
+    return sum(len(s.checks) for s in load_and_validate(Project(REPO)).skills)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-weight", action="store_true")
+    parser.add_argument("--skip-lighthouse", action="store_true")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.platform()}")
@@ -161,7 +275,15 @@ def main() -> None:
         total_raw = sum(r for r, _ in weight.values())
         total_gz = sum(g for _, g in weight.values())
         print(f"  total {total_raw:,} / {total_gz:,}")
-        print(json.dumps({k: list(v) for k, v in weight.items()}))
+        with tempfile.TemporaryDirectory() as tmp:
+            quiz_raw, quiz_gz = bench_quiz_comparison(Path(tmp))
+        print(f"  the same {total_checks()} checks with mkdocs-quiz 1.7.1: one page of "
+              f"{quiz_raw:,} / {quiz_gz:,} bytes (its JS and CSS inline in that page)")
+    if not args.skip_lighthouse:
+        print("\nLighthouse (performance / accessibility / best practices / SEO), served gzipped:")
+        for path, form, scores in bench_lighthouse(REPO / "site", ["", "skills/mlops/",
+                                                                   "assessment/"]):
+            print(f"  {path:<14} {form:<8} " + " / ".join(str(v) for v in scores.values()))
 
 
 if __name__ == "__main__":

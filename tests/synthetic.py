@@ -17,9 +17,7 @@ import yaml
 from generator.pipeline import Project, load_and_validate
 
 REPO = Path(__file__).resolve().parent.parent
-WORDS = ("model data metric users team risk launch drift quality evaluate customer product "
-         "signal feedback pipeline deploy monitor fairness privacy experiment baseline impact "
-         "outcome stakeholder latency cost label precision recall retrain explain").split()
+WORDS = ["model", "data", "metric", "users", "team", "risk", "launch", "drift", "quality", "evaluate", "customer", "product", "signal", "feedback", "pipeline", "deploy", "monitor", "fairness", "privacy", "experiment", "baseline", "impact", "outcome", "stakeholder", "latency", "cost", "label", "precision", "recall", "retrain", "explain"]
 
 
 def sentence(rng: random.Random, words: int) -> str:

@@ -61,7 +61,7 @@ def test_mutated_content_never_crashes(tmp_path_factory, file: str, position: fl
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4)
     | st.dictionaries(st.text(max_size=10), children, max_size=4), max_leaves=20))
-def test_random_yaml_values_in_every_file_never_crash(tmp_path_factory, data) -> None:  # noqa: ANN001
+def test_random_yaml_values_in_every_file_never_crash(tmp_path_factory, data) -> None:
     import yaml
 
     project = tmp_path_factory.mktemp("fuzz") / "p"

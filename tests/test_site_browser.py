@@ -68,7 +68,7 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-def _axe(page) -> list[dict]:  # noqa: ANN001
+def _axe(page) -> list[dict]:
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
@@ -77,7 +77,7 @@ def _axe(page) -> list[dict]:  # noqa: ANN001
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_template_has_no_axe_violations_and_no_third_party_request(
-        browser, site_url: str, scheme: str) -> None:  # noqa: ANN001
+        browser, site_url: str, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
     outside: list[str] = []
     context.on("request", lambda r: outside.append(r.url)
@@ -95,7 +95,7 @@ def test_every_template_has_no_axe_violations_and_no_third_party_request(
     assert outside == []
 
 
-def test_instant_navigation_keeps_the_page_and_tooltips_work(browser, site_url: str) -> None:  # noqa: ANN001
+def test_instant_navigation_keeps_the_page_and_tooltips_work(browser, site_url: str) -> None:
     page = browser.new_page()
     page.goto(site_url)
     page.evaluate("window.__marker = 42")
