@@ -131,6 +131,7 @@ def bench_weight() -> dict[str, tuple[int, int]]:
     return out
 
 
+CHROME_FLAGS = "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 BENCH_CACHE = REPO / ".bench"  # tools the benchmark installs for itself (gitignored)
 
 
@@ -225,8 +226,7 @@ def bench_lighthouse(site: Path, paths: list[str]) -> list[tuple[str, str, dict[
             for form in ("mobile", "desktop"):
                 out = BENCH_CACHE / "lighthouse.json"
                 cmd = [str(binary), f"http://127.0.0.1:{port}/{path}", "--quiet", "--output=json",
-                       f"--output-path={out}", "--chrome-flags=--headless=new --no-sandbox "
-                       "--disable-gpu --disable-background-networking"]
+                       f"--output-path={out}", CHROME_FLAGS]
                 if form == "desktop":
                     cmd.append("--preset=desktop")
                 subprocess.run(cmd, env={**ENV, "CHROME_PATH": "/usr/bin/chromium"},

@@ -18,7 +18,7 @@ DOC = REPO / "docs" / "fork.md"
 
 
 def commands() -> list[str]:
-    blocks = re.findall(r"```sh\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```sh\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
     lines = [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
     return [line for line in lines if "not run by the test" not in line and
             not line.startswith("cd ")]

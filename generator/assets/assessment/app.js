@@ -1,1 +1,26 @@
-// assessment app (placeholder until issue 4)
+// The self-assessment's entry point, loaded on every page (type=module). It does nothing
+// unless the page has #assessment-app; there it loads the app, and mounts it again after
+// each Material instant navigation.
+
+function fail(root, err) {
+  const p = document.createElement("p");
+  p.className = "assess-error";
+  p.setAttribute("role", "alert");
+  p.textContent = (root.dataset.error || "{reason}").replace("{reason}", err.message);
+  root.replaceChildren(p);
+}
+
+function boot() {
+  const root = document.getElementById("assessment-app");
+  if (!root) return;
+  import("./controller.js").then((app) => app.mount(root)).catch((err) => fail(root, err));
+}
+
+// Material's document$ fires on the first load and after every instant navigation.
+if (typeof window.document$ !== "undefined") window.document$.subscribe(() => boot());
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();
+// A pasted #share= or #role= link on the same page changes only the hash.
+window.addEventListener("hashchange", () => {
+  if (/^#(role|share)=/.test(window.location.hash)) boot();
+});
