@@ -56,11 +56,16 @@ class AssessmentSettings(Strict):
 
 
 class Area(Strict):
-    """A skill area such as product strategy; skills point at it by id."""
+    """A skill area such as product strategy; skills point at it by id.
+
+    ``show: false`` keeps an area (and its skills) in the content but out of the site
+    and the assessment — a fork can switch areas off without deleting them.
+    """
 
     id: Id
     name: Text
     summary: Text
+    show: bool = True
 
 
 class Framework(Strict):

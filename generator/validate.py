@@ -462,7 +462,7 @@ def validate(raw: RawContent) -> m.Content:
     assert framework is not None  # no errors means the framework validated
     area_order = {a.id: i for i, a in enumerate(framework.areas)}
     ordered = sorted((s for _, s in skills), key=lambda s: (area_order[s.area], s.order, s.id))
-    return m.Content(
+    return without_hidden_areas(m.Content(
         framework=framework,
         skills=ordered,
         roles=roles,
@@ -474,4 +474,32 @@ def validate(raw: RawContent) -> m.Content:
              for f, meta in guides),
             key=lambda g: (g.meta.order, g.slug),
         ),
-    )
+    ))
+
+
+def without_hidden_areas(content: m.Content) -> m.Content:
+    """The content as published: areas with ``show: false`` and their skills left out.
+
+    References to the hidden skills are dropped too, so no page links to a page that
+    is not built; a resource that builds only hidden skills leaves the reading list.
+    """
+    hidden = {a.id for a in content.framework.areas if not a.show}
+    if not hidden:
+        return content
+    gone = {s.id for s in content.skills if s.area in hidden}
+
+    def keep(ids: Iterable[str]) -> list[str]:
+        return [i for i in ids if i not in gone]
+
+    framework = content.framework.model_copy(
+        update={"areas": [a for a in content.framework.areas if a.show]})
+    roles = [r.model_copy(update={"expectations": {k: v for k, v in r.expectations.items()
+                                                   if k not in gone}}) for r in content.roles]
+    resources = [r.model_copy(update={"skills": keep(r.skills)}) for r in content.resources
+                 if keep(r.skills)]
+    terms = [t.model_copy(update={"skills": keep(t.skills)}) for t in content.glossary]
+    guides = [g.model_copy(update={"meta": g.meta.model_copy(update={"skills": keep(g.meta.skills)})})
+              for g in content.guides]
+    return content.model_copy(update={
+        "framework": framework, "skills": [s for s in content.skills if s.id not in gone],
+        "roles": roles, "resources": resources, "glossary": terms, "guides": guides})

@@ -80,3 +80,19 @@ def test_workflows_and_repository_files_match_their_schemas() -> None:
     for action in ("actions/configure-pages", "actions/upload-pages-artifact",
                    "actions/deploy-pages"):
         assert action in pages
+
+
+def test_an_area_can_be_switched_off_without_code(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "data-engineering", tmp_path / "de")
+    framework = project / "content/framework.yml"
+    framework.write_text(framework.read_text().replace(
+        "summary: Keeping data systems healthy.}", "summary: Keeping data systems healthy., "
+        "show: false}"))
+    result = run_cli("build", cwd=project)
+    assert result.code == 0, result.err
+    site = project / "site"
+    assert not (site / "skills/data-quality").exists()
+    assert not (site / "areas/operations").exists()
+    assert "Data quality" not in (site / "index.html").read_text(encoding="utf-8")
+    data = (site / "assets/assessment/data.json").read_text(encoding="utf-8")
+    assert "data-quality" not in data
