@@ -46,7 +46,7 @@ test: $(TEST_STAMP) chromium
 	$(PY) -m pytest -q
 
 goldens: $(TEST_STAMP)
-	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_goldens.py
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_goldens.py tests/test_cli_report.py
 
 bench: $(TEST_STAMP) chromium
 	$(PY) tests/bench.py

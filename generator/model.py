@@ -53,6 +53,8 @@ class AssessmentSettings(Strict):
     resources_per_gap: Annotated[int, Field(ge=1, le=10)] = 3
     plan_minutes_per_month: Annotated[int, Field(ge=30, le=100_000)] = 900
     flag_difference: Annotated[float, Field(gt=0, le=9)] = 2.0
+    # One missed question is not evidence of overconfidence: flag only on this many answers.
+    flag_min_checks: Annotated[int, Field(ge=1, le=20)] = 2
 
 
 class Area(Strict):

@@ -111,9 +111,11 @@ def skill_score(rating: int | None, knowledge: float | None) -> float | None:
     return None
 
 
-def confidence_flag(rating: int | None, knowledge: float | None, difference: float) -> str | None:
-    """Rule 3: over- or underconfident when rating and knowledge differ by ``difference``."""
-    if rating is None or knowledge is None:
+def confidence_flag(rating: int | None, knowledge: float | None, difference: float,
+                    answered: int = 0, min_checks: int = 1) -> str | None:
+    """Rule 3: over- or underconfident when rating and knowledge differ by ``difference``,
+    judged only on at least ``min_checks`` answered checks."""
+    if rating is None or knowledge is None or answered < min_checks:
         return None
     if rating - knowledge >= difference:
         return FLAG_OVER
@@ -137,7 +139,8 @@ def score_skills(data: Data, answers: Data) -> dict[str, dict[str, Any]]:
             "score": skill_score(rating, knowledge),
             "answered": answered,
             "correct": correct,
-            "flag": confidence_flag(rating, knowledge, difference),
+            "flag": confidence_flag(rating, knowledge, difference, answered,
+                                    data["settings"]["flag_min_checks"]),
         }
     return out
 

@@ -62,6 +62,7 @@ def data_variants(draw: st.DrawFn) -> dict[str, Any]:
     data["settings"] = {
         **data["settings"],
         "flag_difference": draw(st.sampled_from([0.5, 1, 1.5, 2, 2.5, 3])),
+        "flag_min_checks": draw(st.sampled_from([1, 2, 3])),
         "top_gaps": draw(st.integers(1, 6)),
         "resources_per_gap": draw(st.integers(1, 4)),
         "plan_minutes_per_month": draw(st.sampled_from([30, 45, 60, 120, 900])),

@@ -49,11 +49,16 @@ def test_rule_2_skill_score() -> None:
 
 
 def test_rule_3_flags_at_and_below_the_difference() -> None:
-    assert confidence_flag(4, 2.0, 2) == "overconfident"  # exactly d
-    assert confidence_flag(4, 2.01, 2) is None
-    assert confidence_flag(2, 4.0, 2) == "underconfident"
-    assert confidence_flag(None, 4.0, 2) is None
-    assert confidence_flag(0, None, 2) is None
+    assert confidence_flag(4, 2.0, 2, answered=2, min_checks=2) == "overconfident"  # exactly d
+    assert confidence_flag(4, 2.01, 2, answered=2, min_checks=2) is None
+    assert confidence_flag(2, 4.0, 2, answered=3, min_checks=2) == "underconfident"
+    assert confidence_flag(None, 4.0, 2, answered=2, min_checks=2) is None
+    assert confidence_flag(0, None, 2, answered=0, min_checks=2) is None
+
+
+def test_rule_3_needs_enough_answered_checks() -> None:
+    assert confidence_flag(4, 0.0, 2, answered=1, min_checks=2) is None  # one miss is no evidence
+    assert confidence_flag(4, 0.0, 2, answered=1, min_checks=1) == "overconfident"
 
 
 def test_rule_6_goal() -> None:

@@ -1,6 +1,9 @@
 // Scoring of the self-assessment: docs/scoring.md, rule by rule.
 // Pure functions with no DOM and no imports, so Node can import this file too
 // (the Python twin, generator/scoring.py, is held to the same results by a parity test).
+// Notes for the twin: in JS, 2 and 2.0 are the same integer and a boolean is never a
+// number; flags compare r − k with d exactly as computed; an area's mean adds the
+// scores left to right with plain + (not math.fsum, nor Python ≥ 3.12's compensated sum()).
 
 /** Round half up to 2 decimals, once at the end of each rule (scoring.md). */
 export const round2 = (x) => Math.round(x * 100) / 100;
@@ -126,7 +129,7 @@ export function score(data, answers, roleId) {
     else if (r !== null) s = r;
     else if (k !== null) s = k;
     let flag = null; // rule 3
-    if (r !== null && k !== null) {
+    if (r !== null && k !== null && answered >= data.settings.flag_min_checks) {
       if (r - k >= d) flag = "overconfident";
       else if (k - r >= d) flag = "underconfident";
     }

@@ -1,0 +1,385 @@
+// The self-assessment's controller, loaded by app.js only on the page that has it.
+// The state lives in one object per mount; every change saves it and re-renders a view.
+
+import { checksToAsk, score } from "./scoring.js";
+import * as S from "./state.js";
+import { areaView, h, resultView, startView } from "./view.js";
+import { markdownReport } from "./report.js";
+
+const dataCache = new Map();
+
+function loadData(url) {
+  if (!dataCache.has(url)) {
+    dataCache.set(url, fetch(url, { cache: "no-cache" }).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.json();
+    }).then((data) => {
+      const ok = data && data.format === 1 && [data.levels, data.areas, data.skills, data.roles, data.resources]
+        .every(Array.isArray) && data.roles.length && data.levels.length > 1 && data.strings;
+      if (!ok) throw new Error("unexpected data.json");
+      return data;
+    }).catch((err) => {
+      dataCache.delete(url);
+      throw err;
+    }));
+  }
+  return dataCache.get(url);
+}
+
+function translator(strings) {
+  return (key, vars = {}) => {
+    let node = strings;
+    for (const part of key.split(".")) node = node && typeof node === "object" ? node[part] : undefined;
+    if (typeof node !== "string") return key;
+    return node.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  };
+}
+
+function download(filename, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** ``#role=<id>`` or ``?role=<id>`` (the role pages link with either), and ``#share=<payload>``. */
+const readLocation = () => {
+  const m = /^#(role|share)=(.*)$/.exec(window.location.hash);
+  let value = m ? m[2] : "";
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // A malformed %-escape: keep the text as it is; the checks below reject it.
+  }
+  const out = m ? { [m[1]]: value } : {};
+  const query = new URLSearchParams(window.location.search).get("role");
+  if (out.role === undefined && query !== null) out.role = query;
+  return out;
+};
+
+/** Load data.json and run the app in ``root`` (the #assessment-app element). */
+export async function mount(root) {
+  root.setAttribute("aria-busy", "true");
+  let data;
+  try {
+    data = await loadData(new URL(root.dataset.src, window.location.href).href);
+  } catch (err) {
+    root.replaceChildren(h("p", { class: "assess-error", role: "alert",
+      text: (root.dataset.error || "{reason}").replace("{reason}", err.message) }));
+    root.removeAttribute("aria-busy");
+    return;
+  }
+  const t = translator(data.strings);
+  const number = new Intl.NumberFormat(data.framework.language || "en", { maximumFractionDigits: 2 });
+  const app = new App(root, data, t, (n) => number.format(n));
+  app.start();
+}
+
+class App {
+  constructor(root, data, t, fmt) {
+    Object.assign(this, { root, data, t, fmt });
+    this.base = new URL("../../", new URL(root.dataset.src, window.location.href)).href;
+    this.notes = [];
+    this.saved = null; // {doc, step: "start" | number | "result", pending: null | {skills, checks}}
+    this.shared = null; // a read-only doc from a share link
+    this.live = h("p", { class: "assess-sr", role: "status", "aria-live": "polite" });
+    this.noticeBox = h("div", { class: "assess-notices" });
+    this.main = h("div", { class: "assess-view" });
+    this.shareUrl = "";
+    this.storageWarning = null; // {text, error}, then false once dismissed
+  }
+
+  start() {
+    const { data, t } = this;
+    const loaded = S.loadSaved(data, t);
+    this.saved = loaded.saved;
+    this.notes.push(...loaded.notes.map((text) => ({ text, error: !this.saved })));
+    if (this.saved && loaded.changed) this.reconcile();
+    const hash = readLocation();
+    this.wantedRole = null;
+    if (hash.role !== undefined) {
+      if (data.roles.some((r) => r.id === hash.role)) {
+        this.wantedRole = hash.role;
+        if (this.saved && this.saved.step === "result") this.saved.doc.role = hash.role;
+      } else this.notes.push({ text: t("error_role", { role: hash.role }), error: true });
+    }
+    if (hash.share !== undefined) {
+      try {
+        const read = S.readShare(data, hash.share, t);
+        this.shared = read.doc;
+        this.notes.push(...read.notes.map((text) => ({ text })));
+      } catch (err) {
+        if (!(err instanceof S.Unreadable)) throw err;
+        this.notes.push({ text: err.message, error: true });
+      }
+    }
+    if (this.saved && JSON.stringify(this.saved) !== loaded.text) this.persist(false);
+    this.root.replaceChildren(this.live, this.noticeBox, this.main);
+    this.root.removeAttribute("aria-busy");
+    this.render(false);
+  }
+
+  /** After content changed: ask only new or changed questions if the result was reached. */
+  reconcile() {
+    const saved = this.saved;
+    const missing = S.unanswered(this.data, saved.doc);
+    if (saved.step === "result" && missing.skills.length + missing.checks.length) {
+      saved.pending = missing;
+      saved.step = 0;
+    }
+  }
+
+  /** Save the state; ``changed`` marks an edit by the person (the doc's ``updated``). */
+  persist(changed = true) {
+    if (this.shared || !this.saved) return;
+    if (changed) S.touch(this.saved.doc);
+    if (!S.save(this.saved) && this.storageWarning === null) {
+      // Stays on screen across steps until dismissed: every later save fails too.
+      this.storageWarning = { text: this.t("error_storage"), error: true };
+      this.renderNotes();
+    }
+  }
+
+  // --- what to ask -------------------------------------------------------------------
+
+  /** The steps: one per area with something to ask (only pending questions after a change). */
+  steps() {
+    const { data } = this;
+    const doc = this.saved.doc;
+    const plan = checksToAsk(data, doc.mode);
+    const pending = this.saved.pending;
+    const steps = [];
+    for (const area of data.areas) {
+      const items = data.skills.filter((s) => s.area === area.id).map((skill) => ({
+        skill,
+        rate: !pending || pending.skills.includes(skill.id),
+        checks: plan[skill.id].filter((c) => !pending || pending.checks.includes(c.id)),
+      })).filter((item) => item.rate || item.checks.length);
+      if (items.length) steps.push({ area, items });
+    }
+    return steps.map((step, index) => ({ ...step, index, count: steps.length }));
+  }
+
+  progress(steps, index) {
+    const doc = this.saved.doc;
+    let total = 0;
+    let answered = 0;
+    for (const step of steps) {
+      for (const item of step.items) {
+        total += (item.rate ? 1 : 0) + item.checks.length;
+        answered += (item.rate && doc.ratings[item.skill.id] ? 1 : 0)
+          + item.checks.filter((c) => doc.answers[c.id]).length;
+      }
+    }
+    return { step: index + 1, steps: steps.length, area: steps[index].area.name, answered, total };
+  }
+
+  counts() {
+    const n = (mode) => this.data.skills.length
+      + Object.values(checksToAsk(this.data, mode)).reduce((a, list) => a + list.length, 0);
+    return { quick: n("quick"), full: n("full") };
+  }
+
+  // --- rendering -------------------------------------------------------------------------
+
+  ctx(extra = {}) {
+    return { data: this.data, t: this.t, fmt: this.fmt, base: this.base, ...extra };
+  }
+
+  renderNotes() {
+    const notes = this.storageWarning ? [this.storageWarning, ...this.notes] : this.notes;
+    this.noticeBox.replaceChildren(...notes.map((note) => h("div",
+      { class: `assess-notice${note.error ? " assess-notice--error" : ""}`, role: note.error ? "alert" : "status" },
+      h("p", { text: note.text }),
+      h("button", { type: "button", class: "assess-dismiss", "aria-label": this.t("dismiss"), text: "×",
+        onclick: () => {
+          if (note === this.storageWarning) this.storageWarning = false;
+          this.notes = this.notes.filter((n) => n !== note);
+          this.renderNotes();
+          this.main.querySelector("h2")?.focus();
+        } }))));
+  }
+
+  render(focus = true, announce = "") {
+    this.renderNotes();
+    let view;
+    try {
+      view = this.view();
+    } catch (err) {
+      // A bug must not leave a blank page: say so, and keep the saved answers as they are.
+      view = { node: h("p", { class: "assess-error", role: "alert", text: this.t("error_load", { reason: err.message }) }) };
+    }
+    this.main.replaceChildren(view.node);
+    if (announce || view.announce) this.live.textContent = announce || view.announce;
+    const heading = this.main.querySelector("h2");
+    if (focus && heading) {
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
+    }
+  }
+
+  view() {
+    const { data, t } = this;
+    if (this.shared) {
+      const result = score(data, this.shared, this.shared.role);
+      return { node: resultView(this.ctx({ readOnly: true }), this.shared, result, this.actions()),
+        announce: t("result_ready", { role: this.roleName(result.role) }) };
+    }
+    const saved = this.saved;
+    if (!saved || saved.step === "start") {
+      const doc = saved && saved.doc;
+      return { node: startView(this.ctx({ role: this.wantedRole || (doc ? doc.role : data.roles[0].id),
+        mode: doc ? doc.mode : "quick", name: doc && doc.name ? doc.name : "", counts: this.counts() }), this.actions()) };
+    }
+    if (saved.step !== "result") {
+      const steps = this.steps();
+      if (!steps.length) {
+        saved.step = "result";
+        saved.pending = null;
+        return this.view();
+      }
+      saved.step = Math.min(saved.step, steps.length - 1);
+      const progress = this.progress(steps, saved.step);
+      const pendingCount = saved.pending ? saved.pending.skills.length + saved.pending.checks.length : 0;
+      return { node: areaView(this.ctx({ doc: saved.doc, progress, pendingCount }), steps[saved.step], this.actions()),
+        announce: t("progress", progress) };
+    }
+    const result = score(data, saved.doc, saved.doc.role);
+    const missing = S.unanswered(data, { ...saved.doc, mode: "full" });
+    return { node: resultView(this.ctx({ shareUrl: this.shareUrl, moreQuestions: saved.doc.mode === "quick" && missing.checks.length > 0 }),
+      saved.doc, result, this.actions()), announce: t("result_ready", { role: this.roleName(result.role) }) };
+  }
+
+  roleName(id) {
+    return this.data.roles.find((r) => r.id === id).name;
+  }
+
+  updateProgress() {
+    const steps = this.steps();
+    const p = this.progress(steps, this.saved.step);
+    const bar = this.main.querySelector("progress");
+    bar.value = p.answered;
+    bar.max = p.total;
+    const text = this.t("progress", p);
+    this.main.querySelector("#assess-progress-text").textContent = text;
+    this.live.textContent = text;
+  }
+
+  // --- actions ---------------------------------------------------------------------------
+
+  actions() {
+    if (this._actions) return this._actions;
+    const { data, t } = this;
+    const go = (step, extra = {}) => {
+      Object.assign(this.saved, { step }, extra);
+      this.shareUrl = "";
+      this.persist(false);
+      this.render(true);
+    };
+    const doc = () => this.shared || this.saved.doc;
+    this._actions = {
+      start: ({ role, mode, name }) => {
+        this.notes = [];
+        if (this.saved) Object.assign(this.saved.doc, { role, mode, name: name || undefined });
+        else this.saved = { doc: S.newDoc(data, mode, role, name), step: 0, pending: null };
+        if (!name) delete this.saved.doc.name;
+        S.touch(this.saved.doc);
+        go(0);
+      },
+      answer: (name, value) => {
+        const [kind, id] = name.split(":");
+        const d = this.saved.doc;
+        if (kind === "rating") {
+          const skill = data.skills.find((s) => s.id === id);
+          d.ratings[id] = { level: Number(value), hash: skill.rating_hash };
+        } else if (kind === "check") {
+          const check = data.skills.flatMap((s) => s.checks).find((c) => c.id === id);
+          d.answers[id] = { choice: Number(value), hash: check.hash };
+        } else return;
+        d.content_version = data.content_version;
+        this.persist();
+        this.updateProgress();
+      },
+      next: () => {
+        const steps = this.steps();
+        this.notes = [];
+        if (this.saved.step < steps.length - 1) go(this.saved.step + 1);
+        else go("result", { pending: null });
+      },
+      back: () => {
+        this.notes = [];
+        go(this.saved.step > 0 ? this.saved.step - 1 : "start");
+      },
+      edit: () => {
+        this.notes = [];
+        go(0, { pending: null });
+      },
+      continueFull: () => {
+        this.notes = [];
+        this.saved.doc.mode = "full";
+        S.touch(this.saved.doc);
+        go(0, { pending: S.unanswered(data, this.saved.doc) });
+      },
+      startOver: () => {
+        S.clearSaved();
+        this.saved = null;
+        this.notes = [];
+        this.shareUrl = "";
+        this.render(true);
+      },
+      setRole: (role) => {
+        doc().role = role;
+        this.shareUrl = "";
+        this.persist();
+        this.render(false, t("result_updated", { role: this.roleName(role) }));
+        this.main.querySelector("#assess-role").focus();
+      },
+      takeOwn: () => {
+        window.history.replaceState(null, "", window.location.pathname + window.location.search);
+        this.shared = null;
+        this.notes = [];
+        this.render(true);
+      },
+      downloadJson: () => {
+        download(`self-assessment-${doc().updated.slice(0, 10)}.json`, "application/json",
+          `${JSON.stringify(doc(), null, 2)}\n`);
+      },
+      downloadMd: () => {
+        const d = doc();
+        download(`self-assessment-${d.updated.slice(0, 10)}.md`, "text/markdown",
+          markdownReport(this.ctx(), d, score(data, d, d.role)));
+      },
+      share: () => {
+        const url = new URL(window.location.href);
+        url.search = "";
+        url.hash = `share=${S.sharePayload(this.saved.doc)}`;
+        this.shareUrl = url.href;
+        this.render(false);
+        const field = this.main.querySelector("#assess-share");
+        field.focus();
+        if (navigator.clipboard) {
+          navigator.clipboard.writeText(url.href).then(() => { this.live.textContent = t("share_copied"); }, () => {});
+        }
+      },
+      importFile: (file) => {
+        file.text().then((text) => {
+          const read = S.readFile(data, text, file.name, t);
+          this.shared = null;
+          this.saved = { doc: read.doc, step: "result", pending: null };
+          if (read.changed) this.reconcile();
+          this.notes = [{ text: t("import_done", { where: file.name }) }, ...read.notes.map((x) => ({ text: x }))];
+          this.shareUrl = "";
+          this.persist(false);
+          this.render(true);
+        }).catch((err) => {
+          const reason = err instanceof S.Unreadable ? err.message : t("error_not_json", { where: file.name });
+          this.notes = [{ text: t("error_import", { reason }), error: true }];
+          this.renderNotes(); // role="alert": read out at once, focus stays on the file field
+        });
+      },
+    };
+    return this._actions;
+  }
+}

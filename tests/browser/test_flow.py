@@ -1,0 +1,182 @@
+"""Taking the self-assessment: the flow, the scores it shows, resuming, roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .helpers import (
+    CHOICES,
+    RATINGS,
+    answer_all,
+    answer_visible,
+    next_step,
+    open_assessment,
+    pick_option,
+    rate,
+    result_summary,
+    saved_state,
+    start,
+    visible_checks,
+    wait_ready,
+)
+from .reference import Content, expected, shown
+
+
+def assert_result_matches(page: Any, content: Content, ratings: dict[str, int],
+                          choices: dict[str, int], role: str) -> None:
+    """Everything the result view shows equals the independent reading of the spec."""
+    want = expected(content, ratings, choices, role)
+    got = result_summary(page)
+    levels = {g["skill"]: g["target"] for g in want["gaps"]}
+    for skill_id, s in want["skills"].items():
+        target = content.roles[role]["expectations"][skill_id]["level"]
+        checks = f"{s['correct']} of {s['answered']}" if s["answered"] else "—"
+        score = shown(s["score"]) if s["score"] is not None else "not assessed"
+        flag = {"overconfident": "Overconfident", "underconfident": "Underconfident",
+                None: ""}[s["flag"]]
+        assert got["rows"][skill_id] == [shown(s["rating"]), checks, shown(s["knowledge"]), score,
+                                         str(target), flag], skill_id
+        if skill_id in levels:
+            assert levels[skill_id] == target
+    areas = {a["id"]: a["name"] for a in content.framework["areas"]}
+    assert got["areas"] == [f"{areas[a]}: average {shown(v)}" for a, v in want["areas"].items()]
+    assert got["top"] == want["top_gaps"]
+    assert got["resources"] == {g["skill"]: g["resources"] for g in want["gaps"]
+                                if g["skill"] in want["top_gaps"]}
+    assert got["others"] == [g["skill"] for g in want["gaps"] if g["skill"] not in want["top_gaps"]]
+    assert got["plan"] == want["plan"]
+    answered = [c["id"] for s in content.skills for c in s.get("checks", []) if c["id"] in choices]
+    assert got["explained"] == answered
+
+
+def test_full_assessment_shows_the_scores_of_the_spec(page: Any, assess_site: Any) -> None:
+    content = assess_site.content
+    open_assessment(page, assess_site.assessment)
+    assert page.locator('label[for="mode-full"]').inner_text().startswith("Full — 11 questions")
+    start(page, "pm", "full")
+    answer_all(page, content, RATINGS, CHOICES)
+    assert_result_matches(page, content, RATINGS, CHOICES, "pm")
+    assert page.locator(".assess-sec-chart svg[role=img]").count() == 1
+    assert "discovery" in [s for s in expected(content, RATINGS, CHOICES, "pm")["top_gaps"]]
+    flags = page.locator("li", has_text="Problem discovery: Overconfident.")
+    assert flags.count() == 1
+    # The goal of the top gap is the next level's behaviours.
+    goal = page.locator('.assess-gaps > li[data-skill="discovery"]')
+    assert "Next goal: Level 2: Practising" in goal.inner_text()
+    assert "Runs interviews on their own." in goal.inner_text()
+
+    # Changing the target role re-scores without retaking.
+    page.select_option("#assess-role", "lead")
+    page.wait_for_function("document.querySelector('.assess-sec-chart caption').textContent"
+                           ".includes('Product lead')")
+    assert_result_matches(page, content, RATINGS, CHOICES, "lead")
+    assert page.evaluate("document.activeElement.id") == "assess-role"
+    assert saved_state(page)["doc"]["role"] == "lead"
+    assert "Result updated for Product lead." in page.locator(".assess-sr").inner_text()
+
+
+def test_quick_mode_asks_quick_checks_first_then_fills_up(page: Any, assess_site: Any) -> None:
+    content = assess_site.content
+    plan = content.quick_plan()
+    open_assessment(page, assess_site.assessment)
+    start(page, "pm", "quick")
+    seen: list[str] = []
+    for area in content.framework["areas"]:
+        assert page.locator("form.assess-area h2").inner_text() == area["name"]
+        want = [c for s in content.skills if s["area"] == area["id"] for c in plan[s["id"]]]
+        assert visible_checks(page) == want
+        seen += want
+        next_step(page)
+    page.wait_for_selector(".assess-result")
+    # Quick mode asked 2 per skill: quick ones first (disc-*), then the others to fill up.
+    assert plan["discovery"] == ["disc-interview", "disc-metric"]
+    assert plan["prioritisation"] == ["prio-stakeholder", "prio-rice"]
+    assert seen == [c for ids in plan.values() for c in ids]
+
+
+def test_progress_is_shown_as_a_bar_and_text(page: Any, assess_site: Any) -> None:
+    open_assessment(page, assess_site.assessment)
+    start(page, "pm", "quick")
+    text = page.locator("#assess-progress-text")
+    assert text.inner_text() == "Area 1 of 2: Strategy — 0 of 9 questions answered"
+    rate(page, "discovery", 2)
+    assert text.inner_text() == "Area 1 of 2: Strategy — 1 of 9 questions answered"
+    bar = page.locator(".assess-progress progress")
+    assert (bar.get_attribute("max"), page.evaluate("document.querySelector('progress').value")) \
+        == ("9", 1)
+    assert page.locator("[aria-live=polite]").inner_text() == text.inner_text()
+
+
+def test_options_are_shuffled_by_id_but_stored_in_content_order(page: Any,
+                                                                 assess_site: Any) -> None:
+    content = assess_site.content
+    open_assessment(page, assess_site.assessment)
+    start(page, "pm", "full")
+
+    def shown_order(check_id: str) -> list[str]:
+        return page.eval_on_selector_all(f'input[name="check:{check_id}"]',
+                                         "els => els.map(e => e.value)")
+
+    orders = {c: shown_order(c) for c in ("disc-interview", "disc-evidence", "disc-metric")}
+    assert any(order != sorted(order) for order in orders.values()), orders
+    pick_option(page, content, "disc-metric", content.correct_index("disc-metric"))
+    stored = saved_state(page)["doc"]["answers"]["disc-metric"]
+    data_check = next(c for s in assess_site.data["skills"] for c in s["checks"]
+                      if c["id"] == "disc-metric")
+    assert stored == {"choice": content.correct_index("disc-metric"), "hash": data_check["hash"]}
+    page.reload()
+    wait_ready(page)
+    assert {c: shown_order(c) for c in orders} == orders  # deterministic across loads
+
+
+def test_reload_resumes_where_the_person_was(page: Any, assess_site: Any) -> None:
+    content = assess_site.content
+    open_assessment(page, assess_site.assessment)
+    start(page, "lead", "full", name="Ada")
+    answer_visible(page, content, {"discovery": 2, "prioritisation": 1}, {"disc-evidence": 0})
+    next_step(page)
+    rate(page, "data", 3)
+    page.reload()
+    wait_ready(page)
+    assert page.locator("form.assess-area h2").inner_text() == "Technical fluency"
+    assert page.is_checked('input[name="rating:data"][value="3"]')
+    assert "4 of 11 questions answered" in page.locator("#assess-progress-text").inner_text()
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert page.locator("form.assess-area h2").inner_text() == "Strategy"
+    assert page.is_checked('input[name="rating:discovery"][value="2"]')
+    assert page.evaluate("document.activeElement.tagName") == "H2"
+    page.get_by_role("button", name="Back", exact=True).click()
+    assert page.is_checked('input[name="role"][value="lead"]')
+    assert page.input_value("#assess-name") == "Ada"
+
+
+def test_role_in_the_url_is_preselected(page: Any, assess_site: Any) -> None:
+    open_assessment(page, assess_site.assessment + "#role=lead")
+    assert page.is_checked('input[name="role"][value="lead"]')
+    open_assessment(page, assess_site.assessment + "#role=astronaut")
+    assert page.is_checked('input[name="role"][value="pm"]')
+    assert 'target role "astronaut"' in page.locator(".assess-notice--error").inner_text()
+
+
+def test_app_mounts_after_instant_navigation_and_stays_out_of_other_pages(
+        page: Any, assess_site: Any, watch: Any) -> None:
+    page.goto(assess_site.url + "roles/lead/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#assessment-app").count() == 0
+    # Other pages load only the small entry module, not the app or its data.
+    loaded = [u.rsplit("/", 1)[1] for u in watch.requests if "/assets/assessment/" in u]
+    assert sorted(loaded) == ["app.js", "assessment.css"]
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("link", name="Assess yourself against this role").click()
+    page.wait_for_selector(".assess-start")
+    assert page.is_checked('input[name="role"][value="lead"]')
+    # An instant navigation keeps the document, so it was document$ that mounted the app.
+    assert page.evaluate("window.__sameDocument") is True
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/reading-list/")
+    page.wait_for_selector("#assessment-app", state="detached")
+    assert page.locator("h1").inner_text().startswith("Reading list")
+    page.go_back()
+    page.wait_for_selector(".assess-start")
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.locator(".assess-view").count() == 1
