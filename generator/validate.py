@@ -12,6 +12,7 @@ Every problem becomes a ``ContentError`` at the line of the offending value.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -23,6 +24,11 @@ from .errors import ContentError, ContentInvalid
 from .load import LocatedDict, LocatedList, RawContent, SourceFile
 
 _MARKDOWN = MarkdownIt("commonmark")
+# A parser that keeps every link, so the validator can see (and refuse) the unsafe ones that
+# markdown-it would silently drop and Python-Markdown would render.
+_LINKS = MarkdownIt("commonmark")
+_LINKS.validateLink = lambda url: True  # type: ignore[method-assign]
+SAFE_LINK = re.compile(r"^(https://|mailto:|#|\.{0,2}/|[A-Za-z0-9._~-]+(/|\.md|#|$))")
 
 # ---------------------------------------------------------------------------
 # Locating values and describing them
@@ -256,16 +262,39 @@ def find_raw_html(markdown: str) -> str | None:
     return None
 
 
+def find_unsafe_link(markdown: str) -> str | None:
+    """The first link or image target that is not https, mailto, an anchor or a relative path."""
+    if "](" not in markdown and "<" not in markdown and "]:" not in markdown:
+        return None
+    for token in _LINKS.parse(markdown):
+        for child in token.children or ():
+            target = child.attrGet("href") or child.attrGet("src")
+            if target is not None and not SAFE_LINK.match(str(target).strip()):
+                return str(target)
+    return None
+
+
 def check_no_html(checker: _Checker, source: SourceFile) -> None:
     for loc, text in _strings(source.data):
         tag = find_raw_html(text)
         if tag:
             checker.error(source, loc, f"{dotted(loc)}: raw HTML is not allowed (expected Markdown "
                           f"text, got {describe(tag)})")
+        link = find_unsafe_link(text)
+        if link:
+            checker.error(source, loc, f"{dotted(loc)}: unsafe link (expected an https:// URL or a "
+                          f"relative link, got {describe(link)})")
 
 
 def check_body_html(checker: _Checker, guide: SourceFile) -> None:
-    """Report raw HTML in a guide's body at its own line."""
+    """Report raw HTML and unsafe links in a guide's body at their own line."""
+    for token in _LINKS.parse(guide.body):
+        for child in token.children or ():
+            target = child.attrGet("href") or child.attrGet("src")
+            if target is not None and not SAFE_LINK.match(str(target).strip()):
+                line = guide.body_line + (token.map[0] if token.map else 0)
+                checker.errors.append(ContentError(guide.path, line, "unsafe link (expected an "
+                                      f"https:// URL or a relative link, got {describe(target)})"))
     for token in _MARKDOWN.parse(guide.body):
         candidates = [token] if token.type == "html_block" else [
             c for c in token.children or () if c.type == "html_inline"]

@@ -184,6 +184,18 @@ CASES = [
          "name: \x1fTest",
          "content/framework.yml:1: a character YAML does not allow (expected printable text, got "
          "#x001f)"),
+    Case("javascript link in Markdown", SKILL, "why_it_matters: Tests catch *mistakes*.",
+         "why_it_matters: 'Tests catch [mistakes](javascript:alert(1)).'",
+         "content/skills/testing.yml:5: why_it_matters: unsafe link (expected an https:// URL or a "
+         "relative link, got 'javascript:alert(1)')"),
+    Case("data image in a guide", "content/guides/start.md", "Write a test.",
+         "Write a test. ![x](data:image/svg+xml;base64,PHN2Zz4=)",
+         "content/guides/start.md:8: unsafe link (expected an https:// URL or a relative link, "
+         "got 'data:image/svg+xml;base64,PHN2Zz4=')"),
+    Case("plain http link in Markdown", SKILL, "why_it_matters: Tests catch *mistakes*.",
+         "why_it_matters: 'See [this](http://example.com).'",
+         "content/skills/testing.yml:5: why_it_matters: unsafe link (expected an https:// URL or a "
+         "relative link, got 'http://example.com')"),
     Case("html comment in a field", SKILL, "why_it_matters: Tests catch *mistakes*.",
          "why_it_matters: 'Tests <!-- hidden --> catch'",
          "content/skills/testing.yml:5: why_it_matters: raw HTML is not allowed (expected Markdown "
