@@ -252,3 +252,37 @@ def test_a_failed_build_leaves_the_previous_site_untouched(minimal: Path) -> Non
     after = {p.relative_to(minimal): p.read_bytes() for p in (minimal / "site").rglob("*")
              if p.is_file()}
     assert after == before
+
+
+@pytest.fixture(scope="module")
+def built_minimal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import FIXTURES, copy_project
+
+    project = copy_project(FIXTURES / "minimal", tmp_path_factory.mktemp("built") / "p")
+    assert run_cli("build", cwd=project).code == 0
+    return project
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_mistake_fails_the_build_cleanly_and_keeps_the_site(
+        built_minimal: Path, tmp_path: Path, case: Case) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    project = tmp_path / "p"
+    shutil.copytree(built_minimal, project)
+    before = _tree(project / "site")
+    _break(project, case)
+    result = CliRunner().invoke(main, ["build", "--root", str(project)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit), "a content mistake escaped as an exception"
+    assert case.expected in result.output.splitlines()
+    assert _tree(project / "site") == before

@@ -1,0 +1,41 @@
+"""The loader: safe YAML with the line of every key and item, and guides' front matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import ContentError
+from generator.load import LocatedDict, LocatedList, parse_yaml, split_front_matter
+
+
+def test_every_key_and_item_remembers_its_line() -> None:
+    data = parse_yaml("a: 1\nb:\n  - x\n  - {c: 2}\n", "f.yml")
+    assert isinstance(data, LocatedDict) and isinstance(data["b"], LocatedList)
+    assert data.key_lines == {"a": 1, "b": 2}
+    assert data["b"].item_lines == [3, 4]
+    assert data["b"][1].key_lines == {"c": 4}
+
+
+def test_dates_stay_text_and_python_tags_are_refused() -> None:
+    assert parse_yaml("date: 2024-04-03\n", "f.yml") == {"date": "2024-04-03"}
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("x: !!python/name:os.system\n", "f.yml")
+    assert str(caught.value).startswith("f.yml:1: YAML syntax error: could not determine a "
+                                        "constructor")
+
+
+def test_front_matter_lines_count_from_the_top_of_the_file() -> None:
+    text = "---\ntitle: T\nskills: [a]\n---\n## Body\n"
+    meta, meta_line, body, body_line = split_front_matter(text, "g.md")
+    assert (meta_line, body_line, body) == (2, 5, "## Body\n")
+    data = parse_yaml(meta, "g.md", first_line=meta_line)
+    assert data.key_lines == {"title": 2, "skills": 3}
+
+
+def test_both_parsers_agree_on_a_valid_file() -> None:
+    from generator import load
+
+    text = "a: 1\nb: [x, y]\nc: {d: e}\n"
+    fast = load._load_with(load._FastLineLoader, text)
+    pure = load._load_with(load._LineLoader, text)
+    assert fast == pure and fast.key_lines == pure.key_lines
