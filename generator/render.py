@@ -8,6 +8,7 @@ content always gives byte-identical output.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -28,11 +29,25 @@ PACKAGE = "generator"
 # A "<" that would open a tag, comment or processing instruction in Markdown. The
 # validator already rejects raw HTML; escaping here is the second, independent guard.
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+# `{: … }` / `{ #id .class key=value }`: attr_list would turn content into HTML attributes.
+_ATTR_LIST = re.compile(r"\{(?=\s*(?::|[#.][\w-]|[\w-]+\s*=))")
+# A script or data URL scheme, however it is spelled, is broken by a space before the colon.
+_BAD_SCHEME = re.compile(r"(?i)\b(java\s*script|vb\s*script|live\s*script|data)(\s*):")
 
 
 def md(text: str | None) -> str:
-    """Content Markdown made safe to embed in a page: no character can open an HTML tag."""
-    return _TAG_START.sub("&lt;", text or "").strip()
+    """Content Markdown made safe to embed in a page: nothing can open an HTML tag, add an
+    attribute (attr_list) or form a script URL. The validator refuses all three already;
+    this is the second, independent guard against Markdown parsers that disagree."""
+    text = _TAG_START.sub("&lt;", text or "")
+    text = _ATTR_LIST.sub("&#123;", text)
+    return _BAD_SCHEME.sub(lambda m: f"{m.group(1)} :", text).strip()
+
+
+def plain(text: str | None) -> str:
+    """Text for places MkDocs and Material print without escaping (titles, navigation,
+    meta description): HTML-escaped, quotes included, on one line."""
+    return html.escape(" ".join((text or "").split()), quote=True)
 
 
 def md_inline(text: str | None) -> str:
@@ -121,6 +136,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(md=md, md_inline=md_inline, md_cell=md_cell, yaml=yaml_scalar,
+                                plain=plain,
                                 minutes=lambda n: format_minutes(n, self.strings))
         self.env.globals.update(t=self.strings.t, P=P, c=content, fw=content.framework)
         self.skills = {s.id: s for s in content.skills}
@@ -229,16 +245,16 @@ class Renderer:
         t, c = self.strings.t, self.content
         skills_nav: list[Any] = []
         for area in c.framework.areas:
-            skills_nav.append({area.name: [P.area(area.id)] + [
-                {s.name: P.skill(s.id)} for s in c.skills_in(area.id)]})
+            skills_nav.append({plain(area.name): [P.area(area.id)] + [
+                {plain(s.name): P.skill(s.id)} for s in c.skills_in(area.id)]})
         nav: list[Any] = [{t("nav.home"): P.home}]
         nav.append({t("nav.skills"): skills_nav})
         if c.guides:
-            nav.append({t("nav.guides"): [P.guides] + [{g.meta.title: P.guide(g.slug)}
+            nav.append({t("nav.guides"): [P.guides] + [{plain(g.meta.title): P.guide(g.slug)}
                                                         for g in c.guides]})
         nav.append({t("nav.assessment"): P.assessment})
         nav.append({t("nav.reading_list"): P.reading_list})
-        nav.append({t("nav.roles"): [P.roles] + [{r.name: P.role(r.id)} for r in c.roles]})
+        nav.append({t("nav.roles"): [P.roles] + [{plain(r.name): P.role(r.id)} for r in c.roles]})
         if c.glossary:
             nav.append({t("nav.glossary"): P.glossary})
         if c.sources:

@@ -28,7 +28,11 @@ _MARKDOWN = MarkdownIt("commonmark")
 # markdown-it would silently drop and Python-Markdown would render.
 _LINKS = MarkdownIt("commonmark")
 _LINKS.validateLink = lambda url: True  # type: ignore[method-assign]
-SAFE_LINK = re.compile(r"^(https://|mailto:|#|\.{0,2}/|[A-Za-z0-9._~-]+(/|\.md|#|$))")
+SAFE_LINK = re.compile(r"^(https://|mailto:|#|\.{1,2}/|/(?!/)|[A-Za-z0-9._~-]+(/|\.md|#|$))")
+# Python-Markdown (which builds the site) reads some text differently from markdown-it (which
+# checks it), so these are refused wherever they appear, link or not.
+SCRIPT_SCHEME = re.compile(r"(?i)(java|vb|live)\s*script\s*:|\bdata\s*:\s*[a-z]+/")
+ATTR_LIST = re.compile(r"\{\s*(?::|[#.][\w-]|[\w-]+\s*=)[^{}]*\}")
 
 # ---------------------------------------------------------------------------
 # Locating values and describing them
@@ -274,8 +278,25 @@ def find_unsafe_link(markdown: str) -> str | None:
     return None
 
 
+def find_forbidden_syntax(text: str) -> str | None:
+    """A script/data URL or an attribute list (`{: onclick=… }`) anywhere in the text."""
+    import html as html_lib
+
+    decoded = html_lib.unescape(text)
+    for pattern, what in ((SCRIPT_SCHEME, "a script or data URL"),
+                          (ATTR_LIST, "an attribute list")):
+        found = pattern.search(decoded)
+        if found:
+            return f"{what} is not allowed (expected plain Markdown, got {describe(found.group())})"
+    return None
+
+
 def check_no_html(checker: _Checker, source: SourceFile) -> None:
     for loc, text in _strings(source.data):
+        forbidden = find_forbidden_syntax(text)
+        if forbidden and not (loc and loc[-1] == "url"):
+            checker.error(source, loc, f"{dotted(loc)}: {forbidden}")
+            continue
         tag = find_raw_html(text)
         if tag:
             checker.error(source, loc, f"{dotted(loc)}: raw HTML is not allowed (expected Markdown "
@@ -287,7 +308,11 @@ def check_no_html(checker: _Checker, source: SourceFile) -> None:
 
 
 def check_body_html(checker: _Checker, guide: SourceFile) -> None:
-    """Report raw HTML and unsafe links in a guide's body at their own line."""
+    """Report raw HTML, unsafe links and forbidden syntax in a guide's body at their line."""
+    for offset, line_text in enumerate(guide.body.splitlines()):
+        forbidden = find_forbidden_syntax(line_text)
+        if forbidden:
+            checker.errors.append(ContentError(guide.path, guide.body_line + offset, forbidden))
     for token in _LINKS.parse(guide.body):
         for child in token.children or ():
             target = child.attrGet("href") or child.attrGet("src")

@@ -186,8 +186,16 @@ CASES = [
          "#x001f)"),
     Case("javascript link in Markdown", SKILL, "why_it_matters: Tests catch *mistakes*.",
          "why_it_matters: 'Tests catch [mistakes](javascript:alert(1)).'",
+         "content/skills/testing.yml:5: why_it_matters: a script or data URL is not allowed "
+         "(expected plain Markdown, got 'javascript:')"),
+    Case("attribute list in a field", SKILL, "why_it_matters: Tests catch *mistakes*.",
+         "why_it_matters: 'Tests catch *mistakes*{ onmouseover=alert(1) }'",
+         "content/skills/testing.yml:5: why_it_matters: an attribute list is not allowed "
+         "(expected plain Markdown, got '{ onmouseover=alert(1) }')"),
+    Case("protocol-relative link", SKILL, "why_it_matters: Tests catch *mistakes*.",
+         "why_it_matters: 'See [this](//evil.example/).'",
          "content/skills/testing.yml:5: why_it_matters: unsafe link (expected an https:// URL or a "
-         "relative link, got 'javascript:alert(1)')"),
+         "relative link, got '//evil.example/')"),
     Case("data image in a guide", "content/guides/start.md", "Write a test.",
          "Write a test. ![x](data:image/svg+xml;base64,PHN2Zz4=)",
          "content/guides/start.md:8: unsafe link (expected an https:// URL or a relative link, "

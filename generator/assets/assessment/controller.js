@@ -103,7 +103,7 @@ class App {
       if (data.roles.some((r) => r.id === hash.role)) {
         this.wantedRole = hash.role;
         if (this.saved && this.saved.step === "result") this.saved.doc.role = hash.role;
-      } else this.notes.push({ text: t("error_role", { role: hash.role }), error: true });
+      } else this.notes.push({ text: t("error_role", { role: S.short(hash.role) }), error: true });
     }
     if (hash.share !== undefined) {
       try {

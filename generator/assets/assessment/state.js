@@ -65,14 +65,26 @@ function cleanEntries(data, ratingsIn, answersIn, bare) {
   return out;
 }
 
+/** Input shown back in a message, cut short: a notice must stay readable whatever it quotes. */
+export function short(value, max = 40) {
+  const text = String(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** At most five ids, each cut short, and how many more there were. */
+function listIds(ids) {
+  const shown = ids.slice(0, 5).map((id) => short(id)).join(", ");
+  return ids.length > 5 ? `${shown} (+${ids.length - 5})` : shown;
+}
+
 function notesFor(t, cleaned, where) {
   const notes = [];
   if (cleaned.stale.length) notes.push(t("note_stale", { n: cleaned.stale.length, where }));
   if (cleaned.unknown.length) {
-    notes.push(t("note_unknown", { n: cleaned.unknown.length, where, ids: cleaned.unknown.join(", ") }));
+    notes.push(t("note_unknown", { n: cleaned.unknown.length, where, ids: listIds(cleaned.unknown) }));
   }
   if (cleaned.invalid.length) {
-    notes.push(t("note_invalid", { n: cleaned.invalid.length, where, ids: cleaned.invalid.join(", ") }));
+    notes.push(t("note_invalid", { n: cleaned.invalid.length, where, ids: listIds(cleaned.invalid) }));
   }
   return notes;
 }
@@ -176,11 +188,13 @@ export function loadSaved(data, t) {
     return { saved: { doc, step, pending }, notes, changed, text };
   } catch (err) {
     if (!(err instanceof Unreadable)) throw err;
+    // Remove first: a large state and its copy may not fit in storage together.
     try {
-      store.setItem(`${STORAGE_KEY}:unreadable`, text);
       store.removeItem(STORAGE_KEY);
+      store.setItem(`${STORAGE_KEY}:unreadable`, text);
     } catch {
-      // Storage refused the write; the unreadable state simply stays where it was.
+      // Storage refused the copy: put the state back where it was, so nothing is lost.
+      try { store.setItem(STORAGE_KEY, text); } catch { /* nothing more we can do */ }
     }
     notes.push(t("error_saved", { reason: err.message }));
     return { saved: null, notes, changed: false };

@@ -1,0 +1,39 @@
+"""The README is tested against the code: its set-up commands are the ones CI runs, and
+every command it lists exists and answers --help."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_two_setup_commands_come_first_and_ci_runs_the_test_one() -> None:
+    first_block = re.search(r"```sh\n(.*?)```", README, re.S).group(1)
+    assert "make serve" in first_block and "make test" in first_block
+    assert "make test" in (REPO / ".ci/run").read_text(encoding="utf-8")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    for target in ("serve", "build", "test", "goldens", "bench", "validate"):
+        assert re.search(rf"^{target}:", makefile, re.M), target
+
+
+def test_every_listed_command_exists_and_has_help() -> None:
+    listed = re.findall(r"^\| `([a-z]+)[ `]", README, re.M)
+    assert {"validate", "build", "serve", "assess", "report", "team", "compare", "init",
+            "schema"} <= set(listed)
+    assert set(main.commands) <= set(listed), "a command is missing from the README"
+    for name in listed:
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Usage:" in result.output
+
+
+def test_documented_pages_exist() -> None:
+    for link in re.findall(r"\]\((docs/[^)]+|CHANGELOG\.md)\)", README):
+        assert (REPO / link).exists(), link
