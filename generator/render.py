@@ -32,7 +32,8 @@ _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 # `{: … }` / `{ #id .class key=value }`: attr_list would turn content into HTML attributes.
 _ATTR_LIST = re.compile(r"\{(?=\s*(?::|[#.][\w-]|[\w-]+\s*=))")
 # A script or data URL scheme, however it is spelled, is broken by a space before the colon.
-_BAD_SCHEME = re.compile(r"(?i)\b(java\s*script|vb\s*script|live\s*script|data)(\s*):")
+_BAD_SCHEME = re.compile(r"(?i)\b(java\s*script|vb\s*script|live\s*script|data(?=\s*:\s*[a-z]+/))"
+                         r"(\s*):")
 
 
 def md(text: str | None) -> str:
