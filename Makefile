@@ -38,9 +38,11 @@ build: $(RUN_STAMP)
 validate: $(RUN_STAMP)
 	$(PY) -m generator validate
 
-# Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser here);
+# the scoring parity test runs the browser's scoring.js in Node.
 chromium:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v node >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs >/dev/null; }
 
 test: $(TEST_STAMP) chromium
 	$(PY) -m pytest -q

@@ -14,8 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from generator.commands.common import Assessment, load_assessment
 from generator.results import FORMAT, FORMAT_VERSION
 
@@ -125,9 +123,9 @@ def check_in_browser(path: Path, check: Callable[[Any], None]) -> None:
     Playwright runs in a thread of its own: its sync API refuses to start in a thread where
     another test module's session-wide Playwright is already running.
     """
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("needs /usr/bin/chromium")
+    from playwright import sync_api
+
+    assert Path("/usr/bin/chromium").exists(), "Chromium is missing: run `make test`"
     failures: list[BaseException] = []
 
     def work() -> None:

@@ -15,16 +15,16 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_the_two_setup_commands_come_first_and_ci_runs_the_test_one() -> None:
-    first_block = re.search(r"```sh\n(.*?)```", README, re.S).group(1)
+    first_block = re.search(r"```sh\n(.*?)```", README, re.DOTALL).group(1)
     assert "make serve" in first_block and "make test" in first_block
     assert "make test" in (REPO / ".ci/run").read_text(encoding="utf-8")
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     for target in ("serve", "build", "test", "goldens", "bench", "validate"):
-        assert re.search(rf"^{target}:", makefile, re.M), target
+        assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
 
 
 def test_every_listed_command_exists_and_has_help() -> None:
-    listed = re.findall(r"^\| `([a-z]+)[ `]", README, re.M)
+    listed = re.findall(r"^\| `([a-z]+)[ `]", README, re.MULTILINE)
     assert {"validate", "build", "serve", "assess", "report", "team", "compare", "init",
             "schema"} <= set(listed)
     assert set(main.commands) <= set(listed), "a command is missing from the README"

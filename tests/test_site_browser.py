@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
+import axe_playwright_python as axe_module
 import pytest
 
 from .conftest import REPO, copy_project
 
-axe_module = pytest.importorskip("axe_playwright_python")
 AXE_JS = Path(axe_module.__file__).parent / "axe.min.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
