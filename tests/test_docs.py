@@ -37,3 +37,9 @@ def test_every_listed_command_exists_and_has_help() -> None:
 def test_documented_pages_exist() -> None:
     for link in re.findall(r"\]\((docs/[^)]+|CHANGELOG\.md)\)", README):
         assert (REPO / link).exists(), link
+
+
+def test_the_readme_shows_what_validate_really_prints() -> None:
+    result = CliRunner().invoke(main, ["validate", "--root", str(REPO)])
+    assert result.exit_code == 0
+    assert result.output.strip() in README
