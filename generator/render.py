@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources as package_files
 from typing import Any
 
@@ -121,6 +122,25 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "term"
 
 
+@lru_cache(maxsize=4)
+def template_environment(language: str) -> jinja2.Environment:
+    """One Jinja environment per language and process: `serve` regenerates without
+    compiling the templates again (about 0.1 s of every regeneration)."""
+    strings = load_strings(language)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader(PACKAGE, "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # templates emit Markdown; content goes through the `md` filters
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, md_inline=md_inline, md_cell=md_cell, yaml=yaml_scalar,
+                       plain=plain, minutes=lambda n: format_minutes(n, strings))
+    env.globals.update(t=strings.t, P=P)
+    return env
+
+
 class Renderer:
     """Renders every page of the site from one ``Content``."""
 
@@ -128,18 +148,7 @@ class Renderer:
         self.content = content
         self.site_config = site_config
         self.strings = load_strings(content.framework.language)
-        self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader(PACKAGE, "templates"),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,  # templates emit Markdown; content goes through the `md` filters
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters.update(md=md, md_inline=md_inline, md_cell=md_cell, yaml=yaml_scalar,
-                                plain=plain,
-                                minutes=lambda n: format_minutes(n, self.strings))
-        self.env.globals.update(t=self.strings.t, P=P, c=content, fw=content.framework)
+        self.env = template_environment(content.framework.language)
         self.skills = {s.id: s for s in content.skills}
         self.areas = {a.id: a for a in content.framework.areas}
         self.sources = {s.id: s for s in content.sources}
@@ -203,7 +212,8 @@ class Renderer:
 
     def _page(self, template: str, here: str, edit_source: str, **context: Any) -> bytes:
         text = self.env.get_template(template).render(
-            here=here, link=linker(here), edit_source=edit_source, r=self, **context)
+            here=here, link=linker(here), edit_source=edit_source, r=self, c=self.content,
+            fw=self.content.framework, **context)
         return (text.rstrip() + "\n").encode("utf-8")
 
     # -- the pages ---------------------------------------------------------------

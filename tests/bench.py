@@ -258,7 +258,7 @@ def main() -> None:
         work = Path(tmp)
         print("\nscale pages  load  valid render write | gen s  full s  gen%  peak MiB | "
               "mkdocs s plain s  ratio")
-        for scale in (int(s) for s in args.scales.split(",")):
+        for scale in (int(s) for s in args.scales.split(",") if s.strip()):
             r = bench_scale(scale, work)
             print(f"{r['scale']:>4}x {r['pages']:>5} {r['load']:5.2f} {r['validate']:5.2f} "
                   f"{r['render']:6.2f} {r['write']:5.2f} | {r['generator']:5.2f} {r['full']:7.2f} "

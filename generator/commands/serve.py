@@ -58,7 +58,7 @@ def run(project: Project, dev_addr: str) -> None:
     click.echo(f"Serving on http://{dev_addr}/ — edit content/ and the page reloads. Ctrl-C stops.")
     try:
         for _changes in watch(*watched_paths(project), raise_interrupt=False,
-                              stop_event=None, debounce=150):
+                              stop_event=None, debounce=50):
             if server.poll() is not None:
                 raise GeneratorError("the MkDocs server stopped unexpectedly")
             regenerate(project)
