@@ -43,3 +43,22 @@ def test_the_readme_shows_what_validate_really_prints() -> None:
     result = CliRunner().invoke(main, ["validate", "--root", str(REPO)])
     assert result.exit_code == 0
     assert result.output.strip() in README
+
+
+def test_the_readme_error_example_is_what_validate_prints(tmp_path) -> None:
+    """The same two mistakes in a copy of the shipped content give the README's lines
+    (line numbers aside: they move as the content grows)."""
+    from .conftest import copy_project
+
+    project = copy_project(REPO, tmp_path / "p")
+    resources = project / "content/resources.yml"
+    resources.write_text(resources.read_text().replace("kind: video", "kind: vidoe", 1))
+    skill = project / "content/skills/mlops.yml"
+    skill.write_text(skill.read_text().replace("\nname: ", "\nnmae: ", 1))
+    result = CliRunner().invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    example = README.split("here a misspelt resource kind", 1)[1].split("```console\n", 1)[1]
+    example = example.split("```", 1)[0].splitlines()[1:]  # without the `$ …` line
+    no_lines = lambda text: re.sub(r"\.yml:\d+:", ".yml:N:", text)
+    assert [no_lines(x) for x in result.output.strip().splitlines()] == \
+        [no_lines(x) for x in example]
