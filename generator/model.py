@@ -10,7 +10,6 @@ Text fields are typed ``Text`` so that a per-language form
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -255,5 +254,3 @@ class Content(BaseModel):
         """The skills of one area, in content order."""
         return [s for s in self.skills if s.area == area_id]
 
-
-SLUG_RE = re.compile(ID_PATTERN)

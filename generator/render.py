@@ -118,9 +118,6 @@ def linker(here: str) -> Callable[[str], str]:
     return link
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "term"
-
 
 @lru_cache(maxsize=4)
 def template_environment(language: str) -> jinja2.Environment:
@@ -144,9 +141,8 @@ def template_environment(language: str) -> jinja2.Environment:
 class Renderer:
     """Renders every page of the site from one ``Content``."""
 
-    def __init__(self, content: m.Content, site_config: dict[str, Any]) -> None:
+    def __init__(self, content: m.Content) -> None:
         self.content = content
-        self.site_config = site_config
         self.strings = load_strings(content.framework.language)
         self.env = template_environment(content.framework.language)
         self.skills = {s.id: s for s in content.skills}
@@ -242,8 +238,7 @@ class Renderer:
             out[P.guide(guide.slug)] = self._page("guide.md.j2", P.guide(guide.slug),
                                                   f"content/guides/{guide.slug}.md", guide=guide)
         if c.glossary:
-            out[P.glossary] = self._page("glossary.md.j2", P.glossary, "content/glossary.yml",
-                                         slugify=slugify)
+            out[P.glossary] = self._page("glossary.md.j2", P.glossary, "content/glossary.yml")
         if c.sources:
             out[P.sources] = self._page("sources.md.j2", P.sources, "content/sources.yml")
         if c.roles:
@@ -333,7 +328,7 @@ def generated_config(user_config: dict[str, Any], nav: list[Any],
 
 def render_site(content: m.Content, user_config: dict[str, Any]) -> dict[str, bytes]:
     """Every file of the generated project, keyed by path relative to the generated folder."""
-    renderer = Renderer(content, user_config)
+    renderer = Renderer(content)
     files: dict[str, bytes] = {}
     for path, data in renderer.pages().items():
         files[f"docs/{path}"] = data

@@ -253,29 +253,37 @@ def _strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, 
         yield loc, data
 
 
-def find_raw_html(markdown: str) -> str | None:
-    """The first raw HTML tag in a Markdown text, or None."""
+def raw_html_blocks(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line offset, first raw HTML) for each block of a Markdown text that contains any."""
     if "<" not in markdown:
-        return None
+        return
     for token in _MARKDOWN.parse(markdown):
-        if token.type == "html_block":
-            return token.content.strip()
-        for child in token.children or ():
-            if child.type == "html_inline":
-                return child.content
-    return None
+        found = [token] if token.type == "html_block" else [
+            c for c in token.children or () if c.type == "html_inline"]
+        if found:
+            yield (token.map[0] if token.map else 0), found[0].content.strip()
 
 
-def find_unsafe_link(markdown: str) -> str | None:
-    """The first link or image target that is not https, mailto, an anchor or a relative path."""
+def unsafe_links(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line offset, target) for each link or image that is not https, mailto, an anchor or
+    a relative path."""
     if "](" not in markdown and "<" not in markdown and "]:" not in markdown:
-        return None
+        return
     for token in _LINKS.parse(markdown):
         for child in token.children or ():
             target = child.attrGet("href") or child.attrGet("src")
             if target is not None and not SAFE_LINK.match(str(target).strip()):
-                return str(target)
-    return None
+                yield (token.map[0] if token.map else 0), str(target)
+
+
+def find_raw_html(markdown: str) -> str | None:
+    """The first raw HTML tag in a Markdown text, or None."""
+    return next((html for _, html in raw_html_blocks(markdown)), None)
+
+
+def find_unsafe_link(markdown: str) -> str | None:
+    """The first unsafe link or image target in a Markdown text, or None."""
+    return next((target for _, target in unsafe_links(markdown)), None)
 
 
 def find_forbidden_syntax(text: str) -> str | None:
@@ -313,21 +321,13 @@ def check_body_html(checker: _Checker, guide: SourceFile) -> None:
         forbidden = find_forbidden_syntax(line_text)
         if forbidden:
             checker.errors.append(ContentError(guide.path, guide.body_line + offset, forbidden))
-    for token in _LINKS.parse(guide.body):
-        for child in token.children or ():
-            target = child.attrGet("href") or child.attrGet("src")
-            if target is not None and not SAFE_LINK.match(str(target).strip()):
-                line = guide.body_line + (token.map[0] if token.map else 0)
-                checker.errors.append(ContentError(guide.path, line, "unsafe link (expected an "
-                                      f"https:// URL or a relative link, got {describe(target)})"))
-    for token in _MARKDOWN.parse(guide.body):
-        candidates = [token] if token.type == "html_block" else [
-            c for c in token.children or () if c.type == "html_inline"]
-        if candidates:  # one message per block is enough to find the place
-            line = guide.body_line + (token.map[0] if token.map else 0)
-            checker.errors.append(ContentError(guide.path, line, "raw HTML is not allowed in a "
-                                  f"guide (expected Markdown, got "
-                                  f"{describe(candidates[0].content.strip())})"))
+    for offset, target in unsafe_links(guide.body):
+        checker.errors.append(ContentError(guide.path, guide.body_line + offset, "unsafe link "
+                              f"(expected an https:// URL or a relative link, got "
+                              f"{describe(target)})"))
+    for offset, html in raw_html_blocks(guide.body):  # one message per block finds the place
+        checker.errors.append(ContentError(guide.path, guide.body_line + offset, "raw HTML is not "
+                              f"allowed in a guide (expected Markdown, got {describe(html)})"))
 
 
 def _check_skill(checker: _Checker, source: SourceFile, skill: m.Skill,
