@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .pipeline import Project
+from .project import Project
 
 project_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),

@@ -50,6 +50,18 @@ class Strings:
                 raise KeyError(f"no interface string '{key}' in generator/strings/")
         return str(node).format(**values) if values else str(node)
 
+    def minutes(self, minutes: int) -> str:
+        """A duration as every page, the assessment and the terminal show it: ``45 min``
+        under 90 minutes, else hours to the nearest half hour (``2.5 h``, ``7 h``).
+
+        The one definition of durations: the browser gets these texts in its data.
+        """
+        if minutes < 90:
+            return self.t("minutes.minutes", n=minutes)
+        halves = (minutes * 2 + 30) // 60  # half hours, rounded half up
+        hours = f"{halves // 2}" if halves % 2 == 0 else f"{halves // 2}.5"
+        return self.t("minutes.hours", n=hours)
+
     def section(self, name: str) -> dict[str, Any]:
         return dict(self.table.get(name, {}))
 

@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.commands.common import Assessment, load_assessment
-from generator.results import FORMAT, FORMAT_VERSION
+from generator.assessment.lookup import Assessment, load_assessment
+from generator.assessment.results import FORMAT, FORMAT_VERSION
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCORING = FIXTURES / "scoring"

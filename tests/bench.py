@@ -25,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.pipeline import Project, StageTimes, generate
+from generator.project import Project, StageTimes
+from generator.site.generate import generate
 from tests.synthetic import REPO, make_plain_project, make_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -183,7 +184,7 @@ def serve_site(directory: Path):
 
 def bench_quiz_comparison(work: Path) -> tuple[int, int]:
     """The same knowledge checks on one page built with the mkdocs-quiz plugin: (raw, gzip)."""
-    from generator.pipeline import load_and_validate
+    from generator.project import load_and_validate
 
     venv = BENCH_CACHE / "quiz-venv"
     if not (venv / "bin/mkdocs").exists():
@@ -240,7 +241,7 @@ def bench_lighthouse(site: Path, paths: list[str]) -> list[tuple[str, str, dict[
 
 
 def total_checks() -> int:
-    from generator.pipeline import load_and_validate
+    from generator.project import load_and_validate
 
     return sum(len(s.checks) for s in load_and_validate(Project(REPO)).skills)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.pipeline import Project, load_and_validate
+from generator.project import Project, load_and_validate
 
 REPO = Path(__file__).resolve().parent.parent
 WORDS = ["model", "data", "metric", "users", "team", "risk", "launch", "drift", "quality", "evaluate", "customer", "product", "signal", "feedback", "pipeline", "deploy", "monitor", "fairness", "privacy", "experiment", "baseline", "impact", "outcome", "stakeholder", "latency", "cost", "label", "precision", "recall", "retrain", "explain"]

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.pipeline import Project
-from generator.site import recover_interrupted_swap
+from generator.project import Project
+from generator.site.build import recover_interrupted_swap
 
 from .conftest import run_cli
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.assessment.scoring import score
 from generator.cli import main
-from generator.scoring import score
 
 from .assessment_helpers import (
     SCORING,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import model as m
-from generator.pipeline import Project, load_and_validate
+from generator.content import model as m
+from generator.project import Project, load_and_validate
 
 from .conftest import REPO
 

@@ -9,11 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.content.load import load_content
+from generator.content.validate import validate
 from generator.errors import ContentInvalid
-from generator.load import load_content
-from generator.pipeline import Project, load_site_config
-from generator.render import render_site
-from generator.validate import validate
+from generator.project import Project
+from generator.site.config import load_site_config
+from generator.site.render import render_site
 
 from .conftest import FIXTURES
 

@@ -10,8 +10,9 @@ import os
 import shutil
 from pathlib import Path
 
-from generator.pipeline import Project, load_and_validate, load_site_config
-from generator.render import render_site
+from generator.project import Project, load_and_validate
+from generator.site.config import load_site_config
+from generator.site.render import render_site
 
 from .conftest import FIXTURES, REPO
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.content.load import split_front_matter
+from generator.content.located_yaml import LocatedDict, LocatedList, parse_yaml
 from generator.errors import ContentError
-from generator.load import LocatedDict, LocatedList, parse_yaml, split_front_matter
 
 
 def test_every_key_and_item_remembers_its_line() -> None:
@@ -33,7 +34,7 @@ def test_front_matter_lines_count_from_the_top_of_the_file() -> None:
 
 
 def test_both_parsers_agree_on_a_valid_file() -> None:
-    from generator import load
+    from generator.content import located_yaml as load
 
     text = "a: 1\nb: [x, y]\nc: {d: e}\n"
     fast = load._load_with(load._FastLineLoader, text)

@@ -4,7 +4,7 @@ Hypothesis draws answer sets (random, all-lowest, all-highest, partial, and malf
 together with variants of the scoring fixture's settings, role expectations and
 resources, so ties in the rankings and every plan boundary come up. Each test collects
 its cases first and sends them to ``generator/assets/assessment/scoring.js`` in one
-Node process (``tests/js/score_cases.mjs``), then compares with ``generator.scoring``.
+Node process (``tests/js/score_cases.mjs``), then compares with ``generator.assessment.scoring``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.scoring import score
+from generator.assessment.scoring import score
 
 from .assessment_helpers import scoring_data
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pipeline import Project, generate, load_and_validate, load_site_config
-from generator.render import md, render_site
+from generator.content.safety import md
+from generator.project import Project, load_and_validate
+from generator.site.config import load_site_config
+from generator.site.generate import generate
+from generator.site.render import render_site
 
 from .conftest import REPO
 

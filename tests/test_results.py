@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.assessment.results import new_result, parse_result, read_result, write_result
 from generator.errors import ResultFileError
-from generator.results import new_result, parse_result, read_result, write_result
 
 from .assessment_helpers import check, result_json, scoring_data, skill, write_json
 

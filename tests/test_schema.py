@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.schema import schema_files
+from generator.content.schema import schema_files
 
 from .conftest import REPO
 

@@ -11,7 +11,7 @@ import copy
 
 import pytest
 
-from generator.scoring import (
+from generator.assessment.scoring import (
     confidence_flag,
     goal_level,
     knowledge_level,

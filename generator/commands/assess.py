@@ -17,10 +17,11 @@ from typing import Any
 
 import click
 
+from ..assessment.format import number, plain
+from ..assessment.lookup import Assessment, load_assessment
+from ..assessment.results import ResultFile, new_result, now, read_result, write_result
+from ..assessment.scoring import score
 from ..errors import GeneratorError
-from ..results import ResultFile, new_result, now, read_result, write_result
-from ..scoring import score
-from .common import Assessment, load_assessment, number, plain
 
 BAR_WIDTH = 20
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ..pipeline import Project, generate
-from ..site import build_site
+from ..project import Project
+from ..site.build import build_site
+from ..site.generate import generate
 
 
 def run(project: Project, engine: str = "mkdocs", site: bool = True) -> None:

@@ -1,73 +1,14 @@
-"""``compare``: where someone else's rating of a person differs from the person's own.
-
-Both files rate the same person: the first is the self-assessment, the second a
-manager's or peer's. Only self-ratings are compared; knowledge checks measure whoever
-answered them, so they say nothing about the other person.
-"""
+"""``compare``: a second opinion beside the self-rating (``generator.assessment.compare``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
-from ..results import ResultFile
-from .common import Assessment, load_assessment, number, read_results, table
-
-
-def compare_ratings(a: Assessment, mine: ResultFile, theirs: ResultFile) -> dict[str, Any]:
-    """Per skill: both ratings and ``other − self``; differences largest first."""
-    threshold = a.data["settings"]["flag_difference"]
-    differ, agree, one_sided = [], [], []
-    for order, skill in enumerate(a.data["skills"]):
-        self_level = mine.ratings.get(skill["id"], {}).get("level")
-        other_level = theirs.ratings.get(skill["id"], {}).get("level")
-        row = {"id": skill["id"], "name": skill["name"], "self": self_level,
-               "other": other_level, "order": order}
-        if self_level is None or other_level is None:
-            if self_level is not None or other_level is not None:
-                one_sided.append(row)
-            continue
-        row["difference"] = other_level - self_level
-        row["large"] = abs(row["difference"]) >= threshold
-        (differ if row["difference"] else agree).append(row)
-    differ.sort(key=lambda r: (-abs(r["difference"]), r["order"]))
-    return {"differ": differ, "agree": agree, "one_sided": one_sided, "threshold": threshold}
-
-
-def describe(result: ResultFile) -> str:
-    return f"{result.source} ({result.name})" if result.name else result.source
-
-
-def compare_text(a: Assessment, mine: ResultFile, theirs: ResultFile,
-                 comparison: dict[str, Any]) -> str:
-    t = a.t
-    lines = [t("cli.compare.heading", mine=describe(mine), theirs=describe(theirs)), ""]
-    if comparison["differ"]:
-        rows = []
-        for row in comparison["differ"]:
-            sign = "+" if row["difference"] > 0 else "−"
-            note = t("cli.compare.higher" if row["difference"] > 0 else "cli.compare.lower")
-            if row["large"]:
-                note += " " + t("cli.compare.large")
-            rows.append([row["name"], f"{row['self']} {a.level_name(row['self'])}",
-                         f"{row['other']} {a.level_name(row['other'])}",
-                         f"{sign}{abs(row['difference'])}", note])
-        lines += table([t("cli.compare.col_skill"), t("cli.compare.col_self"),
-                        t("cli.compare.col_other"), t("cli.compare.col_difference"),
-                        t("cli.compare.col_note")], rows)
-        lines.append("")
-    lines.append(t("cli.compare.summary", differ=len(comparison["differ"]),
-                   agree=len(comparison["agree"]),
-                   large=sum(r["large"] for r in comparison["differ"]),
-                   threshold=number(comparison["threshold"])))
-    if comparison["agree"]:
-        lines.append(t("cli.compare.agree", skills=", ".join(r["name"] for r in comparison["agree"])))
-    for row in comparison["one_sided"]:
-        file = describe(mine) if row["self"] is not None else describe(theirs)
-        lines.append(t("cli.compare.one_sided", skill=row["name"], file=file))
-    return "\n".join(lines) + "\n"
+from ..assessment.compare import compare_ratings, compare_text
+from ..assessment.lookup import load_assessment
+from ._shared import read_results
 
 
 def run(root: Path, self_file: Path, other_file: Path) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from ..content.schema import schema_files
 from ..errors import GeneratorError
-from ..render import package_tree
-from ..schema import schema_files
-from ..write import write_tree
+from ..site.render import package_tree
+from ..site.write import write_tree
 
 
 def run(target: Path) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..schema import schema_files
-from ..write import write_tree
+from ..content.schema import schema_files
+from ..site.write import write_tree
 
 
 def run(out_dir: Path) -> None:

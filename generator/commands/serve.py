@@ -17,7 +17,8 @@ import click
 from watchfiles import watch
 
 from ..errors import GeneratorError
-from ..pipeline import Project, generate
+from ..project import Project
+from ..site.generate import generate
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..pipeline import Project, load_and_validate, load_site_config
+from ..project import Project, load_and_validate
+from ..site.config import load_site_config
 
 
 def run(project: Project) -> None:

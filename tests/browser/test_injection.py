@@ -34,10 +34,10 @@ from urllib.parse import quote, urlparse
 import pytest
 import yaml
 
-from generator import model as m
+from generator.content import model as m
+from generator.content.load import load_content
+from generator.content.validate import validate
 from generator.errors import ContentInvalid
-from generator.load import load_content
-from generator.validate import validate
 
 from .conftest import FIXTURES, REPO, Site, Watch, copy_fixture, free_port, start_site
 from .helpers import STORAGE_KEY, next_step, saved_state, table_row, wait_ready

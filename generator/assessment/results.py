@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import ResultFileError
+from ..errors import ResultFileError
+from ..strings import Strings, load_strings
 from .scoring import whole_number
-from .strings import Strings, load_strings
 
 FORMAT = "mlpm-assessment-result"
 FORMAT_VERSION = 1

@@ -1,8 +1,11 @@
 """The content model: what each YAML file under ``content/`` may hold.
 
 Every model forbids unknown keys, so a typo is reported (with a "did you mean"
-hint) rather than silently ignored. Cross-references between files are plain
-ids here; ``validate.py`` checks that they resolve.
+hint) rather than silently ignored. A field that holds the id of something defined
+elsewhere says so with a ``Ref`` type (``SkillRef``, ``SourceRef``, ``AreaRef``);
+``references.py`` finds every such value, so checking that references resolve and
+leaving out hidden areas follow from the declaration, with no list of fields to keep
+in step. Adding ``prerequisites: list[SkillRef] = []`` to a model is the whole change.
 
 Text fields are typed ``Text`` so that a per-language form
 (``{en: ..., ru: ...}``) can be added later in one place.
@@ -10,6 +13,7 @@ Text fields are typed ``Text`` so that a per-language form
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -18,6 +22,23 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 """A lowercase, hyphen-separated identifier such as ``ml-fundamentals``."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field (or a mapping's keys) as holding the id of a ``kind`` defined elsewhere.
+
+    ``owner_needs_one``: when the referenced items are hidden and none is left, the
+    item holding the field is left out too (a resource that builds only hidden skills).
+    """
+
+    kind: Literal["skill", "source", "area"]
+    owner_needs_one: bool = False
+
+
+SkillRef = Annotated[Id, Ref("skill")]
+SourceRef = Annotated[Id, Ref("source")]
+AreaRef = Annotated[Id, Ref("area")]
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """User-facing text (Markdown allowed where the field says so)."""
@@ -106,7 +127,7 @@ class Check(Strict):
     id: Id
     question: Text
     options: Annotated[list[Option], Field(min_length=2, max_length=6)]
-    sources: list[Id] = []
+    sources: list[SourceRef] = []
     quick: bool = False
 
 
@@ -114,14 +135,14 @@ class Skill(Strict):
     """A skill a person can be assessed on, with one description per level."""
 
     id: Id
-    area: Id
+    area: AreaRef
     name: Text
     order: Annotated[int, Field(ge=0, le=10_000)] = 100
     summary: Text
     why_it_matters: Text
     levels: dict[int, SkillLevel]
     checks: list[Check] = []
-    sources: list[Id] = []
+    sources: list[SourceRef] = []
 
 
 # --- roles.yml -------------------------------------------------------------
@@ -140,7 +161,7 @@ class Role(Strict):
     id: Id
     name: Text
     summary: Text
-    expectations: dict[Id, Expectation]
+    expectations: dict[SkillRef, Expectation]
 
 
 class RolesFile(Strict):
@@ -166,9 +187,10 @@ class Resource(Strict):
     cost: Literal["free", "paid"]
     minutes: Annotated[int, Field(ge=1, le=10_000)]
     level: LEVEL_VALUE
-    skills: Annotated[list[Id], Field(min_length=1)]
+    skills: Annotated[list[Annotated[Id, Ref("skill", owner_needs_one=True)]],
+                      Field(min_length=1)]
     why: Text
-    sources: list[Id] = []
+    sources: list[SourceRef] = []
 
 
 class ResourcesFile(Strict):
@@ -185,7 +207,7 @@ class Term(Strict):
     term: Text
     definition: Text
     aliases: list[Text] = []
-    skills: list[Id] = []
+    skills: list[SkillRef] = []
 
 
 class GlossaryFile(Strict):
@@ -221,8 +243,8 @@ class GuideMeta(Strict):
 
     title: Text
     summary: Text
-    skills: Annotated[list[Id], Field(min_length=1)]
-    sources: list[Id] = []
+    skills: Annotated[list[SkillRef], Field(min_length=1)]
+    sources: list[SourceRef] = []
     order: Annotated[int, Field(ge=0, le=10_000)] = 100
 
 

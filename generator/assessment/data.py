@@ -12,24 +12,11 @@ import hashlib
 import json
 from typing import Any
 
-from markdown_it import MarkdownIt
-
-from . import model as m
-from .strings import load_strings
+from ..content import model as m
+from ..content.safety import block_html, inline_html
+from ..strings import load_strings
 
 FORMAT_VERSION = 1
-_MD = MarkdownIt("commonmark", {"html": False})
-
-
-def inline_html(text: str) -> str:
-    """Inline Markdown → HTML with every raw tag escaped and unsafe links dropped."""
-    return _MD.renderInline(" ".join(text.split()))
-
-
-def block_html(text: str) -> str:
-    return _MD.render(text).strip()
-
-
 def short_hash(value: Any) -> str:
     """A stable 12-hex-digit hash of a JSON-serialisable value."""
     dumped = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -102,6 +89,12 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
         "settings": fw.assessment.model_dump(),
         "strings": assessment_strings(fw.language),
     }
+
+
+def content_version(content: m.Content) -> str:
+    """A short hash that changes whenever any content changes."""
+    dumped = content.model_dump_json().encode("utf-8")
+    return hashlib.sha256(dumped).hexdigest()[:12]
 
 
 def data_json(content: m.Content, version: str) -> bytes:

@@ -1,29 +1,18 @@
-"""What the assessment commands (``assess``, ``report``, ``team``, ``compare``) share:
-loading the assessment data, reading result files, choosing the role, and formatting.
-"""
+"""The current content's assessment data, with the lookups the terminal commands need."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import click
-import jinja2
-
-from ..assessment_data import assessment_data
 from ..errors import GeneratorError
-from ..pipeline import Project, load_and_validate
-from ..render import content_version
-from ..results import ResultFile, read_result
-from ..scoring import round2
+from ..project import Project, load_and_validate
 from ..strings import Strings, load_strings
-
-_TAG = re.compile(r"<[^>]+>")
+from .data import assessment_data, content_version
+from .format import plain
+from .results import ResultFile
 
 
 @dataclass
@@ -80,56 +69,3 @@ def load_assessment(root: Path) -> Assessment:
     content = load_and_validate(Project(root.resolve()))
     data = assessment_data(content, content_version(content))
     return Assessment(data, load_strings(content.framework.language))
-
-
-def read_results(paths: Iterable[Path], assessment: Assessment) -> list[ResultFile]:
-    """Read every result file; print each file's notices once, on stderr."""
-    results = [read_result(path, assessment.data) for path in paths]
-    for result in results:
-        for notice in result.notices:
-            click.echo(notice, err=True)
-    return results
-
-
-def plain(fragment: str) -> str:
-    """Pre-rendered inline HTML (already escaped by the generator) → plain text."""
-    return html.unescape(_TAG.sub("", fragment)).strip()
-
-
-def number(value: float | None, empty: str = "—") -> str:
-    """``2.0`` → ``2``, ``1.25`` → ``1.25``, ``None`` → ``—``."""
-    if value is None:
-        return empty
-    return f"{round2(value):.2f}".rstrip("0").rstrip(".")
-
-
-def minutes(strings: Strings, value: int) -> str:
-    """Minutes as the site shows them: ``45 min`` or ``2.5 h``."""
-    if value < 60:
-        return strings.t("minutes.minutes", n=value)
-    return strings.t("minutes.hours", n=number(value / 60))
-
-
-def table(header: list[str], rows: list[list[str]]) -> list[str]:
-    """A Markdown table whose columns line up in a terminal too."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
-
-    def line(cells: list[str]) -> str:
-        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"
-
-    return [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|",
-            *(line(row) for row in rows)]
-
-
-@lru_cache(maxsize=1)
-def _html_templates() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates/cli"),
-        undefined=jinja2.StrictUndefined, autoescape=True,  # every value is escaped
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-
-def render_html(template: str, assessment: Assessment, **context: Any) -> str:
-    """A self-contained HTML page from ``generator/templates/cli/``, every value escaped."""
-    page = _html_templates().get_template(template)
-    return page.render(t=assessment.t, language=assessment.strings.language, **context)

@@ -1,0 +1,178 @@
+"""Where a value is and how to describe it: the parts of every ``path:line: … (expected …,
+got …); did you mean …?`` message, and the translation of pydantic's errors into them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ContentError
+from .load import SourceFile
+from .located_yaml import LocatedDict, LocatedList
+
+
+def line_of(data: Any, loc: Iterable[Any], fallback: int = 1) -> int:
+    """The line of the value at ``loc`` in a located tree, or of its nearest parent."""
+    line = getattr(data, "line", fallback) or fallback
+    current = data
+    for part in loc:
+        if isinstance(current, LocatedDict) and part in current:
+            line = current.key_lines[part]
+            current = current[part]
+        elif isinstance(current, LocatedList) and isinstance(part, int) and part < len(current):
+            line = current.item_lines[part]
+            current = current[part]
+        else:
+            break
+    return line
+
+
+def describe(value: Any) -> str:
+    """A short, human description of a YAML value for "got …" in messages."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, str):
+        text = value if len(value) <= 60 else value[:57] + "..."
+        return repr(text)
+    return repr(value)
+
+
+def did_you_mean(word: Any, candidates: Iterable[str]) -> str:
+    """``; did you mean 'x'?`` for the nearest candidate, or an empty string."""
+    if not isinstance(word, str):
+        return ""
+    match = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def dotted(loc: Iterable[Any]) -> str:
+    """``('checks', 0, 'options')`` → ``checks[0].options``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+_KIND_NAMES = {
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "int_from_float": "a whole number",
+}
+
+
+def _model_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at ``loc`` inside ``model`` (for unknown-key hints)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _innermost_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _innermost_model(annotation: Any) -> Any:
+    """Find a BaseModel inside ``list[X]``, ``dict[K, X]``, ``X | None`` or ``Annotated``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _innermost_model(arg)
+        if found is not None:
+            return found
+    for arg in getattr(annotation, "__metadata__", ()) or ():
+        found = _innermost_model(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        return _innermost_model(origin)
+    return None
+
+
+def _pattern_message(loc: tuple[Any, ...], value: Any) -> str:
+    pattern_field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if pattern_field == "url":
+        return f"a malformed or non-https URL (expected 'https://…', got {describe(value)})"
+    if pattern_field in {"date"}:
+        return f"a malformed date (expected 'YYYY-MM-DD' in quotes, got {describe(value)})"
+    if pattern_field == "version":
+        return f"a malformed version (expected a quoted version like \"1.0\", got {describe(value)})"
+    if pattern_field == "language":
+        return f"a malformed language code (expected a code like 'en' or 'ru', got {describe(value)})"
+    return ("not a valid id (expected lowercase words joined by hyphens, like 'ml-fundamentals', "
+            f"got {describe(value)})")
+
+
+def _message_for(err: dict[str, Any], model: type[BaseModel]) -> str:
+    """Turn one pydantic error into "what is wrong (expected …, got …)"."""
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    loc = tuple(part for part in err["loc"] if part != "[key]")  # pydantic's marker for a dict key
+    where = dotted(loc)
+    if kind == "extra_forbidden":
+        allowed = _model_fields(model, loc[:-1])
+        hint = did_you_mean(loc[-1], allowed)
+        return (f"unknown key '{loc[-1]}' (expected one of: {', '.join(allowed)}){hint}"
+                if allowed else f"unknown key '{loc[-1]}'{hint}")
+    if kind == "missing":
+        return f"missing required key '{loc[-1]}'" + (f" in {dotted(loc[:-1])}" if loc[:-1] else "")
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        return (f"{where}: not an allowed value (expected one of: {', '.join(options)}, "
+                f"got {describe(value)}){did_you_mean(value, options)}")
+    if kind == "string_pattern_mismatch":
+        return f"{where}: {_pattern_message(loc, value)}"
+    if kind in _KIND_NAMES:
+        return f"{where}: wrong type (expected {_KIND_NAMES[kind]}, got {describe(value)})"
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤",
+                "less_than": "<"}[kind]
+        bound = next(iter(ctx.values()), "")
+        return f"{where}: out of range (expected a number {sign} {bound}, got {describe(value)})"
+    if kind == "too_short":
+        return (f"{where}: too few items (expected at least {ctx.get('min_length')}, "
+                f"got {ctx.get('actual_length')})")
+    if kind == "too_long":
+        return (f"{where}: too many items (expected at most {ctx.get('max_length')}, "
+                f"got {ctx.get('actual_length')})")
+    if kind == "string_too_short":
+        return f"{where}: empty text (expected some text, got {describe(value)})"
+    return f"{where}: {err['msg']} (got {describe(value)})"
+
+
+def check_shape(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[ContentError]]:
+    """Validate one file's data against ``model``; return (instance or None, errors)."""
+    if not isinstance(source.data, dict):
+        got = "an empty file" if source.data is None else describe(source.data)
+        return None, [ContentError(source.path, 1, f"expected a mapping of keys at the top level, got {got}")]
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors():
+            loc = tuple(p for p in err["loc"] if p != "[key]")
+            errors.append(ContentError(source.path, line_of(source.data, loc),
+                                       _message_for(err, model)))
+        return None, errors

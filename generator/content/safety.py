@@ -1,0 +1,134 @@
+"""The one place that keeps content inert: what counts as unsafe, and how text is made safe.
+
+Content is untrusted input. Validation uses the *finders* below to refuse raw HTML,
+unsafe links, script or data URLs and attribute lists, each reported at its line;
+rendering uses the *neutralisers* as a second, independent guard, because the site's
+Markdown parser (Python-Markdown) and the checking parser (markdown-it) can read the
+same text differently. The assessment's pre-rendered HTML comes from ``inline_html`` and
+``block_html``: markdown-it with raw HTML off, so the browser only inserts escaped markup.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Iterator
+
+from markdown_it import MarkdownIt
+
+# --- finders (used by validation) ----------------------------------------------------
+
+_MARKDOWN = MarkdownIt("commonmark")
+# A parser that keeps every link, so the validator can see (and refuse) the unsafe ones that
+# markdown-it would silently drop and Python-Markdown would render.
+_LINKS = MarkdownIt("commonmark")
+_LINKS.validateLink = lambda url: True  # type: ignore[method-assign]
+SAFE_LINK = re.compile(r"^(https://|mailto:|#|\.{1,2}/|/(?!/)|[A-Za-z0-9._~-]+(/|\.md|#|$))")
+# Python-Markdown (which builds the site) reads some text differently from markdown-it (which
+# checks it), so these are refused wherever they appear, link or not.
+SCRIPT_SCHEME = re.compile(r"(?i)(java|vb|live)\s*script\s*:|\bdata\s*:\s*[a-z]+/")
+ATTR_LIST = re.compile(r"\{\s*(?::|[#.][\w-]|[\w-]+\s*=)[^{}]*\}")
+
+
+def raw_html_blocks(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line offset, first raw HTML) for each block of a Markdown text that contains any."""
+    if "<" not in markdown:
+        return
+    for token in _MARKDOWN.parse(markdown):
+        found = [token] if token.type == "html_block" else [
+            c for c in token.children or () if c.type == "html_inline"]
+        if found:
+            yield (token.map[0] if token.map else 0), found[0].content.strip()
+
+
+def unsafe_links(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line offset, target) for each link or image that is not https, mailto, an anchor or
+    a relative path."""
+    if "](" not in markdown and "<" not in markdown and "]:" not in markdown:
+        return
+    for token in _LINKS.parse(markdown):
+        for child in token.children or ():
+            target = child.attrGet("href") or child.attrGet("src")
+            if target is not None and not SAFE_LINK.match(str(target).strip()):
+                yield (token.map[0] if token.map else 0), str(target)
+
+
+def find_raw_html(markdown: str) -> str | None:
+    """The first raw HTML tag in a Markdown text, or None."""
+    return next((html for _, html in raw_html_blocks(markdown)), None)
+
+
+def find_unsafe_link(markdown: str) -> str | None:
+    """The first unsafe link or image target in a Markdown text, or None."""
+    return next((target for _, target in unsafe_links(markdown)), None)
+
+
+def find_forbidden_syntax(text: str) -> tuple[str, str] | None:
+    """(what, the offending text) for a script/data URL or an attribute list
+    (`{: onclick=… }`) anywhere in the text, or None."""
+    decoded = html_lib.unescape(text)
+    for pattern, what in ((SCRIPT_SCHEME, "a script or data URL"),
+                          (ATTR_LIST, "an attribute list")):
+        found = pattern.search(decoded)
+        if found:
+            return what, found.group()
+    return None
+
+
+# --- neutralisers (used by rendering) ------------------------------------------------
+
+# A "<" that would open a tag, comment or processing instruction in Markdown.
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+# `{: … }` / `{ #id .class key=value }`: attr_list would turn content into HTML attributes.
+_ATTR_LIST_START = re.compile(r"\{(?=\s*(?::|[#.][\w-]|[\w-]+\s*=))")
+# A script or data URL scheme, however it is spelled, is broken by a space before the colon.
+_BAD_SCHEME = re.compile(r"(?i)\b(java\s*script|vb\s*script|live\s*script|data(?=\s*:\s*[a-z]+/))"
+                         r"(\s*):")
+
+
+def md(text: str | None) -> str:
+    """Content Markdown made safe to embed in a page: nothing can open an HTML tag, add an
+    attribute (attr_list) or form a script URL. Validation refuses all three already;
+    this is the second, independent guard against Markdown parsers that disagree."""
+    text = _TAG_START.sub("&lt;", text or "")
+    text = _ATTR_LIST_START.sub("&#123;", text)
+    return _BAD_SCHEME.sub(lambda m: f"{m.group(1)} :", text).strip()
+
+
+def md_inline(text: str | None) -> str:
+    """Like ``md`` but on one line, for list items."""
+    return " ".join(md(text).split())
+
+
+def md_cell(text: str | None) -> str:
+    """Inline Markdown safe inside a table cell (pipes escaped)."""
+    return md_inline(text).replace("|", "\\|")
+
+
+def plain(text: str | None) -> str:
+    """Text for places MkDocs and Material print without escaping (titles, navigation,
+    meta description): HTML-escaped, quotes included, on one line."""
+    return html_lib.escape(" ".join((text or "").split()), quote=True)
+
+
+# --- pre-rendered HTML for the assessment ----------------------------------------------
+
+_HTML = MarkdownIt("commonmark", {"html": False})
+
+
+def inline_html(text: str) -> str:
+    """Inline Markdown → HTML with every raw tag escaped and unsafe links dropped."""
+    return _HTML.renderInline(" ".join(text.split()))
+
+
+def block_html(text: str) -> str:
+    """Block Markdown (paragraphs, lists) → HTML, raw tags escaped, unsafe links dropped."""
+    return _HTML.render(text).strip()
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(fragment: str) -> str:
+    """Pre-rendered HTML (escaped by ``inline_html``) → plain text, for the terminal."""
+    return html_lib.unescape(_TAG.sub("", fragment)).strip()

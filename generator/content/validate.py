@@ -1,0 +1,151 @@
+"""Stage 2: turn loaded YAML into a ``Content`` model, or a list of every mistake in it.
+
+Two passes, both collecting rather than stopping at the first problem:
+
+1. each file against its pydantic model (``messages.check_shape``) and the safety
+   rules for text (``rules.check_text``);
+2. the whole content against itself (``rules``): ids unique, declared references
+   resolve, every skill has every level, each check has one best answer.
+
+Every problem becomes a ``ContentError`` at the line of the offending value. The valid
+content is then projected to what is published (``visibility``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import ContentError, ContentInvalid
+from . import model as m
+from . import rules
+from .load import RawContent, SourceFile
+from .messages import check_shape
+from .visibility import without_hidden_areas
+
+
+def guide_slug(source: SourceFile) -> str:
+    """A guide's slug: its file name without ``.md``."""
+    return source.path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+def _checked(checker: rules.Checker, source: SourceFile | None,
+             model: type[BaseModel]) -> Any:
+    """The file's model instance (None if its shape is wrong), its text checked for safety."""
+    if source is None:
+        return None
+    parsed, errors = check_shape(source, model)
+    checker.errors.extend(errors)
+    rules.check_text(checker, source)
+    return parsed
+
+
+def validate(raw: RawContent) -> m.Content:
+    """Check everything; return the ``Content`` or raise ``ContentInvalid`` listing every problem."""
+    checker = rules.Checker()
+    checker.errors.extend(raw.errors)
+
+    framework: m.Framework | None = _checked(checker, raw.framework, m.Framework)
+    if framework and raw.framework:
+        rules.check_framework(checker, raw.framework, framework)
+
+    skills: list[tuple[SourceFile, m.Skill]] = []
+    for file in raw.skills:
+        skill = _checked(checker, file, m.Skill)
+        if skill:
+            skills.append((file, skill))
+            if framework:
+                rules.check_skill(checker, file, skill, framework)
+
+    files: dict[str, tuple[SourceFile, Any]] = {}
+    for name, model in (("roles", m.RolesFile), ("resources", m.ResourcesFile),
+                        ("glossary", m.GlossaryFile), ("sources", m.SourcesFile)):
+        source = getattr(raw, name)
+        parsed = _checked(checker, source, model)
+        if parsed is not None:
+            files[name] = (source, parsed)
+
+    guides: list[tuple[SourceFile, m.GuideMeta]] = []
+    for file in raw.guides:
+        meta = _checked(checker, file, m.GuideMeta)
+        rules.check_body(checker, file)
+        if meta:
+            guides.append((file, meta))
+
+    if not raw.skills and not raw.errors:
+        checker.errors.append(ContentError("content/skills", 0, "no skills found (expected at "
+                                           "least one content/skills/<id>.yml)"))
+    if framework:
+        _cross_check(checker, raw, framework, skills, files, guides)
+    if checker.errors:
+        raise ContentInvalid(checker.errors)
+    assert framework is not None  # no errors means the framework validated
+
+    def items(name: str, attr: str) -> list[Any]:
+        return list(getattr(files[name][1], attr)) if name in files else []
+
+    area_order = {a.id: i for i, a in enumerate(framework.areas)}
+    return without_hidden_areas(m.Content(
+        framework=framework,
+        skills=sorted((s for _, s in skills), key=lambda s: (area_order[s.area], s.order, s.id)),
+        roles=items("roles", "roles"),
+        resources=items("resources", "resources"),
+        glossary=items("glossary", "terms"),
+        sources=items("sources", "sources"),
+        guides=sorted(
+            (m.Guide(slug=guide_slug(f), meta=meta, body=f.body, body_line=f.body_line)
+             for f, meta in guides),
+            key=lambda g: (g.meta.order, g.slug),
+        ),
+    ))
+
+
+def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework,
+                 skills: list[tuple[SourceFile, m.Skill]],
+                 files: dict[str, tuple[SourceFile, Any]],
+                 guides: list[tuple[SourceFile, m.GuideMeta]]) -> None:
+    # Known ids come from the raw files, so a skill or source with a mistake of its own
+    # does not also make every reference to it look dangling.
+    sources_data = raw.sources.data if raw.sources else None
+    known = {
+        "skill": rules.raw_ids([f.data for f in raw.skills]),
+        "source": rules.raw_ids(sources_data.get("sources")
+                                if isinstance(sources_data, dict) else None),
+        "area": [a.id for a in framework.areas],
+    }
+    top = max(level.value for level in framework.levels)
+
+    checker.unique(((s.id, f, ("id",)) for f, s in skills), "skill")
+    checker.unique(((c.id, f, ("checks", i, "id")) for f, s in skills
+                    for i, c in enumerate(s.checks)), "check")
+    for file, skill in skills:
+        checker.resolved(file, skill, known)
+    for source, parsed in files.values():
+        checker.resolved(source, parsed, known)
+    if "roles" in files:
+        source, parsed = files["roles"]
+        checker.unique(((r.id, source, ("roles", i, "id")) for i, r in enumerate(parsed.roles)),
+                       "role")
+        for i, role in enumerate(parsed.roles):
+            rules.check_role(checker, source, i, role, known["skill"], top)
+    if "resources" in files:
+        source, parsed = files["resources"]
+        checker.unique(((r.id, source, ("resources", i, "id"))
+                        for i, r in enumerate(parsed.resources)), "resource")
+        for i, res in enumerate(parsed.resources):
+            if res.level > top:
+                checker.error(source, ("resources", i, "level"), f"resources[{i}].level: "
+                              f"above the scale (expected at most {top}, got {res.level})")
+    if "glossary" in files:
+        source, parsed = files["glossary"]
+        checker.unique(((t.id, source, ("terms", i, "id")) for i, t in enumerate(parsed.terms)),
+                       "term")
+        rules.check_glossary_words(checker, source, list(parsed.terms))
+    if "sources" in files:
+        source, parsed = files["sources"]
+        checker.unique(((s.id, source, ("sources", i, "id"))
+                        for i, s in enumerate(parsed.sources)), "source")
+    checker.unique(((guide_slug(f), f, ()) for f, _ in guides), "guide")
+    for file, meta in guides:
+        checker.resolved(file, meta, known)

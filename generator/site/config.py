@@ -1,0 +1,68 @@
+"""The MkDocs configuration: the fork's ``mkdocs.yml`` read safely, and the one actually built."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content.located_yaml import parse_yaml
+from ..errors import ContentError, ContentInvalid
+from ..project import Project
+
+
+def load_site_config(project: Project) -> dict[str, Any]:
+    """Read the fork's ``mkdocs.yml`` safely (no Python tags), reporting mistakes with lines."""
+    path = project.root / project.config_file
+    if not path.exists():
+        raise ContentInvalid([ContentError(project.config_file, 0, "required file is missing")])
+    try:
+        data = parse_yaml(path.read_text(encoding="utf-8"), project.config_file)
+    except ContentError as error:
+        raise ContentInvalid([error]) from None
+    if not isinstance(data, dict):
+        raise ContentInvalid([ContentError(project.config_file, 1,
+                                           "expected a mapping of MkDocs settings")])
+    config = _plain(data)
+    if project.site_url:
+        config["site_url"] = project.site_url
+    return config
+
+
+def _plain(data: Any) -> Any:
+    """Located containers → plain dicts and lists, so yaml.safe_dump can write them."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    return data
+
+
+# Settings the generated site needs whatever the fork's mkdocs.yml says.
+REQUIRED_EXTENSIONS: list[Any] = [
+    "abbr", "attr_list", "md_in_html", "def_list", "tables", "admonition",
+    {"toc": {"permalink": True}},
+    "pymdownx.details",
+]
+OUR_CSS = ["assets/site.css", "assets/assessment/assessment.css"]
+OUR_JS: list[Any] = [{"path": "assets/assessment/app.js", "type": "module"}]
+
+
+def generated_config(user_config: dict[str, Any], nav: list[Any],
+                     glossary: dict[str, str] | None = None) -> dict[str, Any]:
+    """The MkDocs config actually built: the fork's settings plus what the generator owns."""
+    config = {k: v for k, v in user_config.items() if k not in {"docs_dir", "site_dir", "nav"}}
+    config["docs_dir"] = "docs"
+    config["nav"] = nav
+    theme = dict(config.get("theme") or {"name": "material"})
+    theme["custom_dir"] = "overrides"
+    config["theme"] = theme
+    existing = config.get("markdown_extensions") or []
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in existing}
+    extensions = list(existing) + [
+        e for e in REQUIRED_EXTENSIONS if (next(iter(e)) if isinstance(e, dict) else e) not in names]
+    if glossary:
+        extensions = [{"abbr": {"glossary": glossary}} if e == "abbr" else e for e in extensions]
+    config["markdown_extensions"] = extensions
+    config["extra_css"] = OUR_CSS + [c for c in config.get("extra_css") or [] if c not in OUR_CSS]
+    config["extra_javascript"] = OUR_JS + [j for j in config.get("extra_javascript") or []
+                                           if j not in OUR_JS]
+    return config

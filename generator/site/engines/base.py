@@ -1,0 +1,27 @@
+"""What an engine must do for the generator: prepare its config, build, serve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from ...project import Project
+
+
+class Engine(Protocol):
+    """A static-site engine that reads the generated ``mkdocs.yml``."""
+
+    name: str
+
+    def new_site_dir(self, project: Project) -> Path:
+        """Where a build writes before it replaces ``site/`` (some engines only write
+        inside their config's folder)."""
+
+    def config(self, project: Project, site_dir: Path) -> Path:
+        """The config file this engine builds from (written if it needs its own)."""
+
+    def build_command(self, config: Path, site_dir: Path, strict: bool) -> list[str]:
+        """The command line that builds ``config`` into ``site_dir``."""
+
+    def serve_command(self, config: Path, dev_addr: str) -> list[str]:
+        """The command line of the engine's live-reloading development server."""

@@ -1,0 +1,42 @@
+"""Zensical, Material's successor: a path for forks before Material's end of life (May 2027)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from ...project import Project
+
+
+def _executable() -> str:
+    return shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+
+
+class Zensical:
+    name = "zensical"
+
+    def new_site_dir(self, project: Project) -> Path:
+        # Zensical only writes inside its config's folder.
+        return project.generated / ".site.new"
+
+    def config(self, project: Project, site_dir: Path) -> Path:
+        """The generated config, with the site folder and the classic look Zensical needs."""
+        config = yaml.safe_load((project.generated / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["site_dir"] = os.path.relpath(site_dir, project.generated)
+        theme = config.setdefault("theme", {})
+        theme.setdefault("variant", "classic")  # the "modern" variant loads Google Fonts
+        target = project.generated / "zensical.yml"
+        target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                          encoding="utf-8")
+        return target
+
+    def build_command(self, config: Path, site_dir: Path, strict: bool) -> list[str]:
+        return [_executable(), "build", "--clean", "-f", str(config)] + \
+            (["--strict"] if strict else [])
+
+    def serve_command(self, config: Path, dev_addr: str) -> list[str]:
+        return [_executable(), "serve", "-f", str(config), "-a", dev_addr]

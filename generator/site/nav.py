@@ -1,0 +1,31 @@
+"""The site navigation, in content order, with every title escaped for MkDocs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content import model as m
+from ..content.safety import plain
+from ..strings import Strings
+from .paths import P
+
+
+def site_nav(content: m.Content, strings: Strings) -> list[Any]:
+    t, c = strings.t, content
+    skills_nav: list[Any] = []
+    for area in c.framework.areas:
+        skills_nav.append({plain(area.name): [P.area(area.id)] + [
+            {plain(s.name): P.skill(s.id)} for s in c.skills_in(area.id)]})
+    nav: list[Any] = [{t("nav.home"): P.home}]
+    nav.append({t("nav.skills"): skills_nav})
+    if c.guides:
+        nav.append({t("nav.guides"): [P.guides] + [{plain(g.meta.title): P.guide(g.slug)}
+                                                    for g in c.guides]})
+    nav.append({t("nav.assessment"): P.assessment})
+    nav.append({t("nav.reading_list"): P.reading_list})
+    nav.append({t("nav.roles"): [P.roles] + [{plain(r.name): P.role(r.id)} for r in c.roles]})
+    if c.glossary:
+        nav.append({t("nav.glossary"): P.glossary})
+    if c.sources:
+        nav.append({t("nav.sources"): P.sources})
+    return nav

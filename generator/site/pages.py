@@ -1,0 +1,142 @@
+"""Every page of the site, registered in one place (``PAGES``), and what templates share.
+
+A page kind names its template, the items it is made for (one page each, or one page
+for the site), its path, and the content file its text comes from (the "edit this
+page" link). Adding a page kind is one entry here and one template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..content import model as m
+from ..strings import load_strings
+from .paths import P, linker
+from .templates import template_environment
+
+SITE = (None,)
+"""The items of a page kind that has one page for the whole site."""
+
+
+@dataclass(frozen=True)
+class PageKind:
+    template: str
+    items: Callable[[m.Content], Iterable[Any]]
+    path: Callable[[Any], str]
+    edit_source: Callable[[Any], str]
+    context: Callable[[m.Content, Any], dict[str, Any]] = lambda c, item: {}
+
+
+def _site_if(present: Callable[[m.Content], Any]) -> Callable[[m.Content], Iterable[Any]]:
+    return lambda c: SITE if present(c) else ()
+
+
+PAGES: list[PageKind] = [
+    PageKind("home.md.j2", lambda c: SITE, lambda _: P.home, lambda _: "content/framework.yml"),
+    PageKind("area.md.j2", lambda c: c.framework.areas, lambda a: P.area(a.id),
+             lambda _: "content/framework.yml",
+             lambda c, a: {"area": a, "skills": c.skills_in(a.id)}),
+    PageKind("skill.md.j2", lambda c: c.skills, lambda s: P.skill(s.id),
+             lambda s: f"content/skills/{s.id}.yml",
+             lambda c, s: {"skill": s, "area": next(a for a in c.framework.areas
+                                                    if a.id == s.area)}),
+    PageKind("reading-list.md.j2", lambda c: SITE, lambda _: P.reading_list,
+             lambda _: "content/resources.yml"),
+    PageKind("roles.md.j2", lambda c: SITE, lambda _: P.roles, lambda _: "content/roles.yml"),
+    PageKind("role.md.j2", lambda c: c.roles, lambda r: P.role(r.id),
+             lambda _: "content/roles.yml", lambda c, r: {"role": r}),
+    PageKind("guides.md.j2", _site_if(lambda c: c.guides), lambda _: P.guides,
+             lambda _: "content/guides"),
+    PageKind("guide.md.j2", lambda c: c.guides, lambda g: P.guide(g.slug),
+             lambda g: f"content/guides/{g.slug}.md", lambda c, g: {"guide": g}),
+    PageKind("glossary.md.j2", _site_if(lambda c: c.glossary), lambda _: P.glossary,
+             lambda _: "content/glossary.yml"),
+    PageKind("sources.md.j2", _site_if(lambda c: c.sources), lambda _: P.sources,
+             lambda _: "content/sources.yml"),
+    PageKind("assessment.md.j2", _site_if(lambda c: c.roles), lambda _: P.assessment,
+             lambda _: "content/framework.yml"),
+]
+
+
+class Renderer:
+    """Renders every registered page from one ``Content``; templates reach it as ``r``."""
+
+    def __init__(self, content: m.Content) -> None:
+        self.content = content
+        self.strings = load_strings(content.framework.language)
+        self.env = template_environment(content.framework.language)
+        self.skills = {s.id: s for s in content.skills}
+        self.sources = {s.id: s for s in content.sources}
+        self.levels = {lvl.value: lvl for lvl in content.framework.levels}
+        self.citations = self._citations()
+        self._resources_by_skill, self._guides_by_skill = self._by_skill()
+
+    # -- what templates share ----------------------------------------------------------
+
+    def abbreviations(self) -> dict[str, str]:
+        """Every glossary word → its definition: the ``abbr`` glossary, a tooltip on every page.
+
+        Given to Python-Markdown as the extension's ``glossary`` setting rather than appended
+        to each page as ``*[word]: …`` lines: parsing those lines on every page made the
+        build 1.5x slower (3.3 s of 10 s at 10x content).
+        """
+        words: dict[str, str] = {}
+        for term in sorted(self.content.glossary, key=lambda t: t.term.casefold()):
+            definition = " ".join(term.definition.split())
+            for word in (term.term, *term.aliases):
+                words[word] = definition
+        return words
+
+    def _citations(self) -> dict[str, list[tuple[str, str]]]:
+        """For each source id, the pages (path, title) that cite it, in site order."""
+        cited: dict[str, list[tuple[str, str]]] = {s.id: [] for s in self.content.sources}
+        for skill in self.content.skills:
+            ids = set(skill.sources) | {sid for c in skill.checks for sid in c.sources}
+            for sid in sorted(ids):
+                cited[sid].append((P.skill(skill.id), skill.name))
+        for guide in self.content.guides:
+            for sid in guide.meta.sources:
+                cited[sid].append((P.guide(guide.slug), guide.meta.title))
+        return cited
+
+    def _by_skill(self) -> tuple[dict[str, list[m.Resource]], dict[str, list[m.Guide]]]:
+        """Resources and guides per skill, indexed once: scanning them for every skill page
+        made rendering quadratic (18 s at 100x content)."""
+        resources: dict[str, list[m.Resource]] = {s.id: [] for s in self.content.skills}
+        for resource in self.content.resources:
+            for skill_id in resource.skills:
+                resources[skill_id].append(resource)
+        for found in resources.values():
+            found.sort(key=lambda r: (r.level, r.title.casefold()))
+        guides: dict[str, list[m.Guide]] = {s.id: [] for s in self.content.skills}
+        for guide in self.content.guides:
+            for skill_id in guide.meta.skills:
+                guides[skill_id].append(guide)
+        return resources, guides
+
+    def resources_for(self, skill_id: str) -> list[m.Resource]:
+        """Resources that build a skill, easiest first, then by title."""
+        return self._resources_by_skill[skill_id]
+
+    def guides_for(self, skill_id: str) -> list[m.Guide]:
+        return self._guides_by_skill[skill_id]
+
+    def resource_area(self, resource: m.Resource) -> str:
+        """The area a resource is listed under: that of the first skill it builds."""
+        return self.skills[resource.skills[0]].area
+
+    # -- the pages -----------------------------------------------------------------------
+
+    def page(self, kind: PageKind, item: Any) -> bytes:
+        here = kind.path(item)
+        text = self.env.get_template(kind.template).render(
+            here=here, link=linker(here), edit_source=kind.edit_source(item), r=self,
+            c=self.content, fw=self.content.framework, **kind.context(self.content, item))
+        return (text.rstrip() + "\n").encode("utf-8")
+
+    def pages(self) -> dict[str, bytes]:
+        """Every page, by docs path."""
+        return {kind.path(item): self.page(kind, item)
+                for kind in PAGES for item in kind.items(self.content)}
