@@ -48,7 +48,7 @@ test: $(TEST_STAMP) chromium
 	$(PY) -m pytest -q
 
 goldens: $(TEST_STAMP)
-	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/test_goldens.py tests/test_cli_report.py
+	UPDATE_GOLDENS=1 $(PY) -m pytest -q tests/site/test_goldens.py tests/commands/test_report.py
 
 bench: $(TEST_STAMP) chromium
 	$(PY) tests/bench.py

@@ -8,6 +8,10 @@ import click
 
 from .project import Project
 
+# The engines' names, without importing them (the CLI imports lazily, so --help stays fast);
+# tests/site/test_build.py holds this list equal to generator.site.engines.ENGINES.
+ENGINE_NAMES = ["mkdocs", "zensical"]
+
 project_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
     show_default=True, help="The project folder (holding mkdocs.yml and content/).")
@@ -30,7 +34,7 @@ def validate(root: Path) -> None:
 
 @main.command()
 @project_option
-@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs",
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="mkdocs",
               show_default=True, help="The static-site engine that builds the pages.")
 @click.option("--no-site", is_flag=True, help="Only generate the pages; do not build site/.")
 @click.option("--site-url", default=None, metavar="URL",
@@ -46,11 +50,13 @@ def build(root: Path, engine: str, no_site: bool, site_url: str | None) -> None:
 @project_option
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Address and port to serve on.")
-def serve(root: Path, dev_addr: str) -> None:
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="mkdocs",
+              show_default=True, help="The static-site engine whose dev server serves the pages.")
+def serve(root: Path, dev_addr: str, engine: str) -> None:
     """Serve the site locally; regenerate when content or templates change, and reload."""
     from .commands.serve import run
 
-    run(Project(root.resolve()), dev_addr)
+    run(Project(root.resolve()), dev_addr, engine)
 
 
 @main.command()

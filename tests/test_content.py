@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from generator.content import model as m
 from generator.project import Project, load_and_validate
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 content: m.Content = load_and_validate(Project(REPO))
 

@@ -8,8 +8,7 @@ import re
 from click.testing import CliRunner
 
 from generator.cli import main
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -48,7 +47,7 @@ def test_the_readme_shows_what_validate_really_prints() -> None:
 def test_the_readme_error_example_is_what_validate_prints(tmp_path) -> None:
     """The same two mistakes in a copy of the shipped content give the README's lines
     (line numbers aside: they move as the content grows)."""
-    from .conftest import copy_project
+    from tests.conftest import copy_project
 
     project = copy_project(REPO, tmp_path / "p")
     resources = project / "content/resources.yml"

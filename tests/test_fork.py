@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, REPO, copy_project, run_cli
+from tests.conftest import FIXTURES, REPO, copy_project, run_cli
 
 
 def test_init_scaffolds_a_framework_that_validates_and_builds(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .conftest import REPO
+from tests.conftest import REPO
 
 DOC = REPO / "docs" / "fork.md"
 

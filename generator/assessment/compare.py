@@ -17,7 +17,9 @@ from .results import ResultFile
 def compare_ratings(a: Assessment, mine: ResultFile, theirs: ResultFile) -> dict[str, Any]:
     """Per skill: both ratings and ``other − self``; differences largest first."""
     threshold = a.data["settings"]["flag_difference"]
-    differ, agree, one_sided = [], [], []
+    differ: list[dict[str, Any]] = []
+    agree: list[dict[str, Any]] = []
+    one_sided: list[dict[str, Any]] = []
     for order, skill in enumerate(a.data["skills"]):
         self_level = mine.ratings.get(skill["id"], {}).get("level")
         other_level = theirs.ratings.get(skill["id"], {}).get("level")

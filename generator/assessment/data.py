@@ -1,22 +1,31 @@
-"""The self-assessment's data file: everything the browser (and the terminal) needs to ask
+"""The self-assessment's data file: everything the browser and the terminal need to ask
 and score, derived from the validated content.
 
-Rich text is pre-rendered here by markdown-it with raw HTML disabled, so the browser
-only ever inserts markup the generator escaped. Hashes identify the exact wording of
-each question, so answers survive content changes that do not touch them.
+What can be decided before anyone answers is decided here, once, and shipped in the data,
+so the two front ends cannot drift: which checks each mode asks (``skill.ask``), the
+order a check's options are shown in (``check.order``), formatted durations and level
+labels. The runtimes only compute what depends on answers (``scoring.js``, ``report.js``).
+
+Rich text is pre-rendered by markdown-it with raw HTML disabled (``content.safety``), so
+the browser only ever inserts markup the generator escaped. Hashes identify the exact
+wording of each question, so answers survive content changes that do not touch them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from typing import Any
 
 from ..content import model as m
 from ..content.safety import block_html, inline_html
-from ..strings import load_strings
+from ..strings import Strings, load_strings
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+MODES = ("quick", "full")
+
+
 def short_hash(value: Any) -> str:
     """A stable 12-hex-digit hash of a JSON-serialisable value."""
     dumped = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -31,20 +40,68 @@ def rating_hash(skill: m.Skill) -> str:
     return short_hash({k: v.behaviours for k, v in sorted(skill.levels.items())})
 
 
-def _check(check: m.Check) -> dict[str, Any]:
+def content_version(content: m.Content) -> str:
+    """A short hash that changes whenever any content changes."""
+    dumped = content.model_dump_json().encode("utf-8")
+    return hashlib.sha256(dumped).hexdigest()[:12]
+
+
+# --- decided at build time ---------------------------------------------------------------
+
+
+def asked(skill: m.Skill, mode: str, per_skill: int) -> list[m.Check]:
+    """The checks a mode asks of a skill, in asking order: every check in ``full``; in
+    ``quick`` the ``quick: true`` ones first, then the others in content order, up to
+    ``per_skill``."""
+    if mode == "full":
+        return list(skill.checks)
+    quick = [c for c in skill.checks if c.quick]
+    return (quick + [c for c in skill.checks if not c.quick])[:per_skill]
+
+
+def _rank(*parts: str) -> str:
+    return hashlib.sha256("/".join(parts).encode("utf-8")).hexdigest()
+
+
+def option_orders(skills: list[m.Skill], per_skill: int) -> dict[str, list[int]]:
+    """Each check's options in display order (content-order indexes).
+
+    The best answer's position is balanced: going through the quick set first, then
+    the rest of the full set, each check puts its best answer at the position used least
+    so far among checks with as many options (ties broken by a hash of the check id, so
+    the pattern is not a cycle a reader could learn). The other options follow in an order that depends only on the
+    check id. So no position is favoured in either mode's question set.
+    """
+    quick = [c for s in skills for c in asked(s, "quick", per_skill)]
+    quick_ids = {c.id for c in quick}
+    ordered = quick + [c for s in skills for c in s.checks if c.id not in quick_ids]
+    used: dict[int, Counter[int]] = {}  # per number of options: how often each position is keyed
+    orders: dict[str, list[int]] = {}
+    for check in ordered:
+        count = len(check.options)
+        key = next(i for i, o in enumerate(check.options) if o.correct)
+        counts = used.setdefault(count, Counter())
+        position = min(range(count), key=lambda p: (counts[p], _rank(check.id, "position", str(p))))
+        counts[position] += 1
+        others = sorted((i for i in range(count) if i != key), key=lambda i: _rank(check.id, str(i)))
+        orders[check.id] = others[:position] + [key] + others[position:]
+    return orders
+
+
+def _check(check: m.Check, order: list[int]) -> dict[str, Any]:
     return {
         "id": check.id,
         "hash": check_hash(check),
-        "quick": check.quick,
         "question_html": block_html(check.question),
         "answer": next(i for i, o in enumerate(check.options) if o.correct),
+        "order": order,
         "options": [{"html": inline_html(o.text), "explanation_html": inline_html(o.explanation)}
                     for o in check.options],
         "sources": list(check.sources),
     }
 
 
-def _skill(skill: m.Skill) -> dict[str, Any]:
+def _skill(skill: m.Skill, orders: dict[str, list[int]], per_skill: int) -> dict[str, Any]:
     return {
         "id": skill.id,
         "area": skill.area,
@@ -54,16 +111,16 @@ def _skill(skill: m.Skill) -> dict[str, Any]:
         "rating_hash": rating_hash(skill),
         "levels": {str(value): {"behaviours_html": [inline_html(b) for b in level.behaviours]}
                    for value, level in sorted(skill.levels.items())},
-        "checks": [_check(c) for c in skill.checks],
+        "checks": [_check(c, orders[c.id]) for c in skill.checks],
+        "ask": {mode: [c.id for c in asked(skill, mode, per_skill)] for mode in MODES},
     }
 
 
-def assessment_strings(language: str) -> dict[str, Any]:
-    """The ``assessment:`` strings, plus the shared sections the browser also shows
-    (resource kinds, importance names, durations) under their own keys."""
-    strings = load_strings(language)
+def assessment_strings(strings: Strings) -> dict[str, Any]:
+    """The ``assessment:`` strings, plus the shared sections the runtimes also show
+    (resource kinds, importance names) under their own keys."""
     out = strings.section("assessment")
-    for shared in ("kinds", "importance", "minutes"):
+    for shared in ("kinds", "importance"):
         out[shared] = {str(k): v for k, v in strings.section(shared).items()}
     return out
 
@@ -71,30 +128,31 @@ def assessment_strings(language: str) -> dict[str, Any]:
 def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
     """The whole data file as a dict (written as compact, key-sorted JSON)."""
     fw = content.framework
+    strings = load_strings(fw.language)
+    per_skill = fw.assessment.quick_checks_per_skill
+    orders = option_orders(content.skills, per_skill)
     return {
         "format": FORMAT_VERSION,
         "content_version": version,
         "framework": {"name": fw.name, "version": fw.version, "language": fw.language},
-        "levels": [{"value": lv.value, "name": lv.name, "summary": lv.summary} for lv in fw.levels],
+        "levels": [{"value": lv.value, "name": lv.name, "summary": lv.summary,
+                    "label": strings.t("assessment.level_name", n=lv.value, name=lv.name)}
+                   for lv in fw.levels],
         "areas": [{"id": a.id, "name": a.name} for a in fw.areas],
-        "skills": [_skill(s) for s in content.skills],
+        "skills": [_skill(s, orders, per_skill) for s in content.skills],
         "roles": [{"id": r.id, "name": r.name, "summary": r.summary,
                    "expectations": {k: {"level": e.level, "importance": e.importance}
                                     for k, e in r.expectations.items()}}
                   for r in content.roles],
         "resources": [{"id": r.id, "title": r.title, "authors": list(r.authors), "kind": r.kind,
                        "url": r.url, "year": r.year, "cost": r.cost, "minutes": r.minutes,
-                       "level": r.level, "skills": list(r.skills), "why_html": inline_html(r.why)}
+                       "duration": strings.minutes(r.minutes), "level": r.level,
+                       "skills": list(r.skills), "why_html": inline_html(r.why)}
                       for r in content.resources],
-        "settings": fw.assessment.model_dump(),
-        "strings": assessment_strings(fw.language),
+        "settings": {**fw.assessment.model_dump(),
+                     "plan_budget": strings.minutes(fw.assessment.plan_minutes_per_month)},
+        "strings": assessment_strings(strings),
     }
-
-
-def content_version(content: m.Content) -> str:
-    """A short hash that changes whenever any content changes."""
-    dumped = content.model_dump_json().encode("utf-8")
-    return hashlib.sha256(dumped).hexdigest()[:12]
 
 
 def data_json(content: m.Content, version: str) -> bytes:

@@ -20,7 +20,6 @@ from typing import Any
 
 from ..errors import ResultFileError
 from ..strings import Strings, load_strings
-from .scoring import whole_number
 
 FORMAT = "mlpm-assessment-result"
 FORMAT_VERSION = 1
@@ -103,8 +102,16 @@ def _describe(value: Any) -> str:
     return "an object"
 
 
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def whole_number(value: Any) -> int | None:
+    """``value`` as an int if it is a whole number (JSON's ``2`` and ``2.0`` alike, as
+    JavaScript's ``Number.isInteger``), else None; a boolean is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
 
 
 def read_result(path: Path, data: Mapping[str, Any]) -> ResultFile:
@@ -139,7 +146,7 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any]) -> ResultFile:
         raise ResultFileError(t("cli.results.wrong_format", file=source, expected=FORMAT,
                                 got=_describe(raw.get("format"))))
     version = raw.get("format_version")
-    if not _is_int(version) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ResultFileError(t("cli.results.bad_version", file=source, got=_describe(version),
                                 supported=FORMAT_VERSION))
     if version > FORMAT_VERSION:

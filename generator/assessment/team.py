@@ -136,7 +136,7 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
     for skill in a.data["skills"]:
         sid = skill["id"]
         expectation = role["expectations"].get(sid, {"level": 0, "importance": 1})
-        assessed = [p.scores[sid] for p in people if p.scores[sid] is not None]
+        assessed = [s for s in (p.scores[sid] for p in people) if s is not None]
         reach = [p for p in people if p.gaps[sid] <= 0]
         mean_gap = sum(p.gaps[sid] for p in people) / count
         skills.append({

@@ -1,0 +1,1 @@
+"""One small module per CLI command: parse what ``cli.py`` gives, delegate, print."""

@@ -2,13 +2,12 @@
 
 Every answer is saved at once (atomically), so Ctrl-C, ``q`` or the end of piped input
 loses nothing: running the same command again continues with the first unanswered
-question. Options of a knowledge check are shown in a fixed order shuffled by the
-check's id; the file stores the content-order index, as the browser does.
+question. Questions come in the browser's order and a check's options in the order the
+data fixes for both; the file stores the content-order index, as the browser does.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ import click
 from ..assessment.format import number, plain
 from ..assessment.lookup import Assessment, load_assessment
 from ..assessment.results import ResultFile, new_result, now, read_result, write_result
-from ..assessment.scoring import score
+from ..assessment.scoring import questions_for, score
 from ..errors import GeneratorError
 
 BAR_WIDTH = 20
@@ -43,30 +42,13 @@ class Question:
         return self.check["id"] in result.answers
 
 
-def checks_for(skill: dict[str, Any], mode: str, per_skill: int) -> list[dict[str, Any]]:
-    """The checks asked for a skill: all in ``full`` mode; in ``quick`` mode the ``quick``
-    checks first, filled up with the others in content order, up to ``per_skill``."""
-    if mode == "full":
-        return list(skill["checks"])
-    quick = [c for c in skill["checks"] if c["quick"]]
-    others = [c for c in skill["checks"] if not c["quick"]]
-    return (quick + others)[:per_skill]
-
-
-def questions_for(data: dict[str, Any], mode: str) -> list[Question]:
-    """Every question in asking order: per skill, the self-rating, then its checks."""
-    per_skill = data["settings"]["quick_checks_per_skill"]
-    out: list[Question] = []
-    for skill in data["skills"]:
-        out.append(Question(skill))
-        out.extend(Question(skill, check) for check in checks_for(skill, mode, per_skill))
-    return out
-
-
-def option_order(check_id: str, count: int) -> list[int]:
-    """Content-order indexes in display order: a shuffle that depends only on the check id."""
-    return sorted(range(count),
-                  key=lambda i: hashlib.sha256(f"{check_id}/{i}".encode()).hexdigest())
+def questions(data: dict[str, Any], mode: str) -> list[Question]:
+    """Every question in asking order, as the browser asks them (``scoring.js``'s
+    ``questionsFor``: per skill, the self-rating, then the checks the data lists)."""
+    skills = {s["id"]: s for s in data["skills"]}
+    checks = {c["id"]: c for s in data["skills"] for c in s["checks"]}
+    return [Question(skills[q["skill"]], checks[q["check"]] if q["check"] else None)
+            for q in questions_for(data, mode)]
 
 
 def block_text(fragment: str) -> str:
@@ -135,7 +117,7 @@ class Session:
 
     def ask_check(self, check: dict[str, Any]) -> None:
         click.echo(block_text(check["question_html"]))
-        order = option_order(check["id"], len(check["options"]))
+        order = check["order"]  # decided at build time: the browser shows the same order
         for shown, index in enumerate(order, start=1):
             click.echo(f"  {shown}  {plain(check['options'][index]['html'])}")
         prompt = self.t("cli.assess.check_prompt", high=len(order))
@@ -244,14 +226,14 @@ def run(root: Path, output: Path, role: str | None, mode: str | None, name: str 
         click.echo("")
         raise click.exceptions.Exit(130) from None
     write_result(output, result)
-    questions = questions_for(assessment.data, result.mode)
-    left = sum(not q.answered(result) for q in questions)
-    click.echo(t("cli.assess.intro", total=len(questions), left=left,
+    asked = questions(assessment.data, result.mode)
+    left = sum(not q.answered(result) for q in asked)
+    click.echo(t("cli.assess.intro", total=len(asked), left=left,
                  role=assessment.role(result.role or "")["name"], mode=result.mode))
     click.echo("")
     session = Session(assessment, result, output)
     try:
-        session.run(questions)
+        session.run(asked)
     except Stop:
         session.save()
         click.echo(t("cli.assess.stopped", file=str(output)))

@@ -1,8 +1,8 @@
-"""``serve``: MkDocs' dev server on the generated pages, regenerated on every content edit.
+"""``serve``: the engine's dev server on the generated pages, regenerated on every edit.
 
-MkDocs watches the generated folder and reloads the browser; this command watches
-what MkDocs cannot see (content/, mkdocs.yml and the generator's own templates)
-and regenerates, writing only the files that changed.
+The engine (MkDocs by default) watches the generated folder and reloads the browser;
+this command watches what it cannot see (content/, mkdocs.yml and the generator's own
+templates) and regenerates, writing only the files that changed.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import click
@@ -18,6 +17,7 @@ from watchfiles import watch
 
 from ..errors import GeneratorError
 from ..project import Project
+from ..site.engines import ENGINES
 from ..site.generate import generate
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -45,15 +45,15 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def run(project: Project, dev_addr: str) -> None:
+def run(project: Project, dev_addr: str, engine: str = "mkdocs") -> None:
     # Serve at the root of the dev address, whatever path the published site_url has.
     project.site_url = f"http://{dev_addr}/"
     generate(project)  # the first generation must succeed: there is nothing to serve otherwise
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f",
-         str(project.generated / "mkdocs.yml"), "-a", dev_addr],
-        cwd=project.root, env=env)
+    server_engine = ENGINES[engine]
+    config = server_engine.config(project, server_engine.new_site_dir(project))
+    server = subprocess.Popen(server_engine.serve_command(config, dev_addr), cwd=project.root,
+                              env=env)
     # On SIGTERM, unwind through `finally` so the MkDocs server is never left orphaned.
     signal.signal(signal.SIGTERM, _exit_on_signal)
     click.echo(f"Serving on http://{dev_addr}/ — edit content/ and the page reloads. Ctrl-C stops.")
@@ -61,7 +61,7 @@ def run(project: Project, dev_addr: str) -> None:
         for _changes in watch(*watched_paths(project), raise_interrupt=False,
                               stop_event=None, debounce=50):
             if server.poll() is not None:
-                raise GeneratorError("the MkDocs server stopped unexpectedly")
+                raise GeneratorError(f"the {engine} server stopped unexpectedly")
             regenerate(project)
     finally:
         server.terminate()

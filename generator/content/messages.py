@@ -174,5 +174,5 @@ def check_shape(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[C
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if p != "[key]")
             errors.append(ContentError(source.path, line_of(source.data, loc),
-                                       _message_for(err, model)))
+                                       _message_for(dict(err), model)))
         return None, errors

@@ -28,6 +28,7 @@ def assert_result_matches(page: Any, content: Content, ratings: dict[str, int],
     want = expected(content, ratings, choices, role)
     got = result_summary(page)
     levels = {g["skill"]: g["target"] for g in want["gaps"]}
+    gaps = {g["skill"]: shown(g["gap"]) for g in want["gaps"]}
     for skill_id, s in want["skills"].items():
         target = content.roles[role]["expectations"][skill_id]["level"]
         checks = f"{s['correct']} of {s['answered']}" if s["answered"] else "—"
@@ -35,7 +36,7 @@ def assert_result_matches(page: Any, content: Content, ratings: dict[str, int],
         flag = {"overconfident": "Overconfident", "underconfident": "Underconfident",
                 None: ""}[s["flag"]]
         assert got["rows"][skill_id] == [shown(s["rating"]), checks, shown(s["knowledge"]), score,
-                                         str(target), flag], skill_id
+                                         str(target), gaps.get(skill_id, "0"), flag], skill_id
         if skill_id in levels:
             assert levels[skill_id] == target
     areas = {a["id"]: a["name"] for a in content.framework["areas"]}
@@ -107,7 +108,7 @@ def test_progress_is_shown_as_a_bar_and_text(page: Any, assess_site: Any) -> Non
     assert page.locator("[aria-live=polite]").inner_text() == text.inner_text()
 
 
-def test_options_are_shuffled_by_id_but_stored_in_content_order(page: Any,
+def test_options_follow_the_data_order_but_are_stored_in_content_order(page: Any,
                                                                  assess_site: Any) -> None:
     content = assess_site.content
     open_assessment(page, assess_site.assessment)
@@ -119,6 +120,9 @@ def test_options_are_shuffled_by_id_but_stored_in_content_order(page: Any,
 
     orders = {c: shown_order(c) for c in ("disc-interview", "disc-evidence", "disc-metric")}
     assert any(order != sorted(order) for order in orders.values()), orders
+    data_orders = {c["id"]: [str(i) for i in c["order"]]
+                   for s in assess_site.data["skills"] for c in s["checks"]}
+    assert orders == {c: data_orders[c] for c in orders}  # the order the terminal shows too
     pick_option(page, content, "disc-metric", content.correct_index("disc-metric"))
     stored = saved_state(page)["doc"]["answers"]["disc-metric"]
     data_check = next(c for s in assess_site.data["skills"] for c in s["checks"]

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from .conftest import REPO, Site, copy_fixture, free_port
+from tests.browser.conftest import REPO, Site, copy_fixture, free_port
+
 from .helpers import answer_all, open_assessment, start
 from .test_flow import assert_result_matches
 

@@ -60,7 +60,7 @@ def test_export_clear_import_gives_the_same_result(page: Any, assess_site: Any) 
     name, report = download(page, "Download Markdown report")
     assert name.endswith(".md")
     assert report.startswith("# Self-assessment: Assessment Test Framework\n")
-    assert "| Problem discovery | 3 | 0 of 3 | 0 | 1.5 | 3 | Overconfident |" in report
+    assert "| Problem discovery | 3 | 0 of 3 | 0 | 1.5 | 3 | 1.5 | Overconfident |" in report
     assert "[Discovery course](https://example.com/disc-course)" in report
     assert "## Your 30/60/90-day plan" in report and "## Explanations" in report
     assert "Observed behaviour & support tickets from real users." in report

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from .conftest import REPO, SHOTS
+from tests.browser.conftest import REPO, SHOTS
+
 from .helpers import CHOICES, RATINGS, answer_all, finish_full, open_assessment, start, wait_ready
 from .reference import expected
 

@@ -1,10 +1,10 @@
 // The self-assessment's controller, loaded by app.js only on the page that has it.
 // The state lives in one object per mount; every change saves it and re-renders a view.
 
-import { checksToAsk, score } from "./scoring.js";
+import { questionsFor, score } from "./scoring.js";
 import * as S from "./state.js";
 import { areaView, h, resultView, startView } from "./view.js";
-import { markdownReport } from "./report.js";
+import { markdownReport, num, translator } from "./report.js";
 
 const dataCache = new Map();
 
@@ -14,7 +14,7 @@ function loadData(url) {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return r.json();
     }).then((data) => {
-      const ok = data && data.format === 1 && [data.levels, data.areas, data.skills, data.roles, data.resources]
+      const ok = data && data.format === 2 && [data.levels, data.areas, data.skills, data.roles, data.resources]
         .every(Array.isArray) && data.roles.length && data.levels.length > 1 && data.strings;
       if (!ok) throw new Error("unexpected data.json");
       return data;
@@ -24,15 +24,6 @@ function loadData(url) {
     }));
   }
   return dataCache.get(url);
-}
-
-function translator(strings) {
-  return (key, vars = {}) => {
-    let node = strings;
-    for (const part of key.split(".")) node = node && typeof node === "object" ? node[part] : undefined;
-    if (typeof node !== "string") return key;
-    return node.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
-  };
 }
 
 function download(filename, type, text) {
@@ -72,8 +63,7 @@ export async function mount(root) {
     return;
   }
   const t = translator(data.strings);
-  const number = new Intl.NumberFormat(data.framework.language || "en", { maximumFractionDigits: 2 });
-  const app = new App(root, data, t, (n) => number.format(n));
+  const app = new App(root, data, t, (n) => num(data, n));
   app.start();
 }
 
@@ -144,20 +134,24 @@ class App {
 
   // --- what to ask -------------------------------------------------------------------
 
-  /** The steps: one per area with something to ask (only pending questions after a change). */
+  /** The steps: one per area with something to ask (only pending questions after a change),
+   * in scoring.js's question order, the order the terminal asks in too. */
   steps() {
     const { data } = this;
-    const doc = this.saved.doc;
-    const plan = checksToAsk(data, doc.mode);
     const pending = this.saved.pending;
+    const skills = new Map(data.skills.map((s) => [s.id, s]));
+    const checks = new Map(data.skills.flatMap((s) => s.checks.map((c) => [c.id, c])));
+    const items = new Map();
+    for (const q of questionsFor(data, this.saved.doc.mode)) {
+      if (!items.has(q.skill)) items.set(q.skill, { skill: skills.get(q.skill), rate: false, checks: [] });
+      const item = items.get(q.skill);
+      if (q.check === null) item.rate = !pending || pending.skills.includes(q.skill);
+      else if (!pending || pending.checks.includes(q.check)) item.checks.push(checks.get(q.check));
+    }
     const steps = [];
     for (const area of data.areas) {
-      const items = data.skills.filter((s) => s.area === area.id).map((skill) => ({
-        skill,
-        rate: !pending || pending.skills.includes(skill.id),
-        checks: plan[skill.id].filter((c) => !pending || pending.checks.includes(c.id)),
-      })).filter((item) => item.rate || item.checks.length);
-      if (items.length) steps.push({ area, items });
+      const inArea = [...items.values()].filter((item) => item.skill.area === area.id && (item.rate || item.checks.length));
+      if (inArea.length) steps.push({ area, items: inArea });
     }
     return steps.map((step, index) => ({ ...step, index, count: steps.length }));
   }
@@ -177,8 +171,7 @@ class App {
   }
 
   counts() {
-    const n = (mode) => this.data.skills.length
-      + Object.values(checksToAsk(this.data, mode)).reduce((a, list) => a + list.length, 0);
+    const n = (mode) => questionsFor(this.data, mode).length;
     return { quick: n("quick"), full: n("full") };
   }
 
@@ -349,7 +342,7 @@ class App {
       downloadMd: () => {
         const d = doc();
         download(`self-assessment-${d.updated.slice(0, 10)}.md`, "text/markdown",
-          markdownReport(this.ctx(), d, score(data, d, d.role)));
+          markdownReport(data, d, score(data, d, d.role)));
       },
       share: () => {
         const url = new URL(window.location.href);

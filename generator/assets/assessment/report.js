@@ -1,98 +1,226 @@
-// The Markdown report: the same result as the page, as a file to keep or paste.
+// The result, as people read it: one report model built from the scored result, and the
+// Markdown report and radar chart made from it. The one definition of what a result says:
+// the result page (view.js) and the browser's Markdown download use it, and the terminal's
+// `report` runs this same file in an embedded engine (generator/assessment/engine.py).
+// Pure functions, no DOM: rich text stays as the generator's escaped *_html; ``text()``
+// turns it into plain text where a format needs that.
 
-import { minutes, plain } from "./view.js";
+import { validChoice } from "./scoring.js";
 
-const esc = (text) => String(text).replace(/([\\`*[\]|<>])/g, "\\$1");
+const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" };
 
-/** The whole result as Markdown text. */
-export function markdownReport(ctx, doc, result) {
-  const { data, t } = ctx;
+/** Generator HTML (escaped by markdown-it) → plain text on one line. */
+export function text(html) {
+  return String(html).replace(/<[^>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39|#x27);/g, (m, name) => ENTITIES[name])
+    .replace(/\s+/g, " ").trim();
+}
+
+/** Look up an interface string in ``data.strings``: t("gap_line", {...}). */
+export function translator(strings) {
+  return (key, vars = {}) => {
+    let node = strings;
+    for (const part of key.split(".")) node = node && typeof node === "object" ? node[part] : undefined;
+    if (typeof node !== "string") return key;
+    return node.replace(/\{(\w+)\}/g, (m, name) => (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : m));
+  };
+}
+
+/** A score as shown everywhere: at most two decimals, no trailing zeros. */
+export function num(data, value) {
+  if (value === null || value === undefined) return null;
+  const shown = String(Math.round(value * 100) / 100);
+  const sep = (data.strings && data.strings.decimal_separator) || ".";
+  return sep === "." ? shown : shown.replace(".", sep);
+}
+
+const byId = (list) => new Map(list.map((x) => [x.id, x]));
+
+/** Everything a result says, in reading order, as plain values and escaped HTML. */
+export function reportModel(data, doc, result) {
+  const t = translator(data.strings);
+  const n = (v) => num(data, v);
+  const skills = byId(data.skills);
+  const resources = byId(data.resources);
+  const levels = new Map(data.levels.map((l) => [l.value, l]));
   const role = data.roles.find((r) => r.id === result.role);
-  const skill = (id) => data.skills.find((s) => s.id === id);
-  const resource = (id) => data.resources.find((r) => r.id === id);
-  const level = (v) => t("level_name", { n: v, name: data.levels.find((l) => l.value === v).name });
-  const num = (v) => (v === null ? t("none") : ctx.fmt(v));
-  const link = (r) => `[${esc(r.title)}](${r.url})`;
-  const out = [`# ${esc(t("report_title", { framework: data.framework.name }))}`, ""];
-  if (doc.name) out.push(esc(t("report_name", { name: doc.name })), "");
-  out.push(esc(t("report_meta", { role: role.name, mode: t(`mode_name_${doc.mode}`), updated: doc.updated })), "");
+  const gapOf = new Map(result.gaps.map((g) => [g.skill, g]));
+  const resource = (id) => {
+    const r = resources.get(id);
+    return { id, title: r.title, url: r.url, why_html: r.why_html,
+      meta: [t(`kinds.${r.kind}`), r.duration, t(r.cost), levels.get(r.level).label].join(" · "),
+      duration: r.duration };
+  };
+  const gapLine = (g) => t("gap_line", { current: n(g.current), target: g.target, gap: n(g.gap),
+    weight: g.importance, importance: t(`importance.${g.importance}`), priority: n(g.priority) });
 
-  out.push(`## ${t("chart_heading")}`, "");
-  for (const area of data.areas) {
-    const v = result.areas[area.id];
-    out.push(`- ${esc(t("area_score", { area: area.name, score: v === null ? t("unassessed") : ctx.fmt(v) }))}`);
-  }
-  const cols = ["col_skill", "col_rating", "col_checks", "col_knowledge", "col_score", "col_target", "col_flag"];
-  out.push("", `| ${cols.map((c) => t(c)).join(" | ")} |`, `|${cols.map(() => " --- |").join("")}`);
-  for (const s of data.skills) {
+  const rows = data.skills.map((s, index) => {
     const r = result.skills[s.id];
-    const exp = role.expectations[s.id];
-    out.push(`| ${[esc(s.name), num(r.rating), r.answered ? t("checks_of", r) : t("none"), num(r.knowledge),
-      r.score === null ? t("unassessed") : ctx.fmt(r.score), exp ? exp.level : t("none"),
-      r.flag ? t(`flag_${r.flag}`) : ""].join(" | ")} |`);
-  }
-  out.push("", esc(data.levels.map((l) => `${l.value} ${l.name}`).join(" · ")), "");
+    const expectation = role.expectations[s.id];
+    const gap = gapOf.get(s.id);
+    return { id: s.id, name: s.name, area: s.area, page: s.page, axis: index + 1,
+      below: !!gap, flag: r.flag,
+      cells: [n(r.rating) ?? t("none"), r.answered ? t("checks_of", r) : t("none"),
+        n(r.knowledge) ?? t("none"), r.score === null ? t("unassessed") : n(r.score),
+        expectation ? String(expectation.level) : t("none"), gap ? n(gap.gap) : "0",
+        r.flag ? t(`flag_${r.flag}`) : ""] };
+  });
 
-  const flagged = data.skills.filter((s) => result.skills[s.id].flag);
-  if (flagged.length) {
+  const top = result.top_gaps.map((id) => {
+    const g = gapOf.get(id);
+    return { id, name: skills.get(id).name, page: skills.get(id).page, line: gapLine(g),
+      goal: levels.get(g.goal).label, behaviours_html: skills.get(id).levels[String(g.goal)].behaviours_html,
+      resources: g.resources.map(resource) };
+  });
+  const forSkill = new Map();
+  for (const g of [...top].reverse()) for (const r of g.resources) forSkill.set(r.id, g.name);
+
+  return {
+    title: t("report_title", { framework: data.framework.name }),
+    name: doc.name || null,
+    meta: t("report_meta", { role: role.name, mode: t(`mode_name_${doc.mode}`), updated: doc.updated || t("none") }),
+    role: { id: role.id, name: role.name },
+    areas: data.areas.map((a) => ({ id: a.id, name: a.name,
+      line: t("area_score", { area: a.name, score: result.areas[a.id] === null ? t("unassessed") : n(result.areas[a.id]) }) })),
+    columns: ["col_skill", "col_rating", "col_checks", "col_knowledge", "col_score", "col_target", "col_gap", "col_flag"].map((c) => t(c)),
+    rows,
+    scale: data.levels.map((l) => l.label).join(" · "),
+    flags: rows.filter((r) => r.flag).map((r) => ({ id: r.id, name: r.name, label: t(`flag_${r.flag}`), text: t(`flag_${r.flag}_text`) })),
+    gaps: top,
+    other_gaps: result.gaps.filter((g) => !result.top_gaps.includes(g.skill)).map((g) => ({
+      id: g.skill, name: skills.get(g.skill).name, cells: [n(g.current), String(g.target), n(g.gap), n(g.priority)] })),
+    other_columns: ["col_skill", "col_current", "col_target", "col_gap", "col_priority"].map((c) => t(c)),
+    plan: result.top_gaps.length ? {
+      intro: t("plan_intro", { minutes: data.settings.plan_budget }),
+      months: ["30", "60", "90"].map((k) => ({ key: k, heading: t(`plan_${k}`),
+        items: result.plan[k].map((id) => ({ ...resource(id), for: t("plan_for", { skill: forSkill.get(id) || "" }) })) })),
+      empty: t("plan_empty"),
+    } : null,
+    explanations: data.skills.map((s) => ({ id: s.id, name: s.name,
+      checks: s.checks.filter((c) => validChoice(c, (doc.answers || {})[c.id]) !== null).map((c) => {
+        const chosen = doc.answers[c.id].choice;
+        const right = chosen === c.answer;
+        return { id: c.id, question_html: c.question_html, right,
+          verdict: t(right ? "correct" : "incorrect"),
+          chosen_html: c.options[chosen].html, chosen_explanation_html: c.options[chosen].explanation_html,
+          best_html: right ? null : c.options[c.answer].html,
+          best_explanation_html: right ? null : c.options[c.answer].explanation_html };
+      }) })).filter((s) => s.checks.length),
+  };
+}
+
+const esc = (s) => String(s).replace(/([\\`*_[\]|<>])/g, "\\$1");
+const cell = (s) => esc(s).replace(/\n/g, " ");
+
+/** The whole result as a Markdown file: the same model the result page shows. */
+export function markdownReport(data, doc, result) {
+  const t = translator(data.strings);
+  const m = reportModel(data, doc, result);
+  const link = (r) => `[${esc(r.title)}](${r.url})`;
+  const out = [`# ${esc(m.title)}`, ""];
+  if (m.name) out.push(esc(t("report_name", { name: m.name })), "");
+  out.push(esc(m.meta), "", `## ${t("chart_heading")}`, "");
+  for (const a of m.areas) out.push(`- ${esc(a.line)}`);
+  out.push("", `| ${m.columns.map(cell).join(" | ")} |`, `|${m.columns.map(() => " --- |").join("")}`);
+  for (const r of m.rows) out.push(`| ${[r.name, ...r.cells].map(cell).join(" | ")} |`);
+  out.push("", esc(m.scale), "");
+  if (m.flags.length) {
     out.push(`## ${t("flags_heading")}`, "");
-    for (const s of flagged) {
-      const flag = result.skills[s.id].flag;
-      out.push(`- **${esc(s.name)}: ${t(`flag_${flag}`)}.** ${esc(t(`flag_${flag}_text`))}`);
-    }
+    for (const f of m.flags) out.push(`- **${esc(f.name)}: ${esc(f.label)}.** ${esc(f.text)}`);
     out.push("");
   }
-
   out.push(`## ${t("gaps_heading")}`, "");
-  if (!result.gaps.length) out.push(esc(t("gaps_none")), "");
-  result.top_gaps.forEach((id, i) => {
-    const g = result.gaps.find((x) => x.skill === id);
-    const s = skill(id);
-    out.push(`${i + 1}. **${esc(s.name)}** — ${esc(t("gap_line", { current: ctx.fmt(g.current), target: g.target,
-      importance: t(`importance.${g.importance}`), priority: ctx.fmt(g.priority) }))}`, "");
-    out.push(`   ${esc(t("goal_heading", { level: level(g.goal) }))}. ${esc(t("goal_intro"))}`, "");
-    for (const b of s.levels[String(g.goal)].behaviours_html) out.push(`   - ${esc(plain(b))}`);
-    out.push("", `   ${t("read_heading")}:`, "");
+  if (!m.gaps.length && !m.other_gaps.length) out.push(esc(t("gaps_none")), "");
+  m.gaps.forEach((g, i) => {
+    out.push(`${i + 1}. **${esc(g.name)}** — ${esc(g.line)}`, "");
+    out.push(`   ${esc(t("goal_heading", { level: g.goal }))}. ${esc(t("goal_intro"))}`, "");
+    for (const b of g.behaviours_html) out.push(`   - ${esc(text(b))}`);
+    out.push("", `   ${esc(t("read_heading"))}:`, "");
     if (!g.resources.length) out.push(`   - ${esc(t("read_none"))}`);
-    for (const rid of g.resources) {
-      const r = resource(rid);
-      out.push(`   - ${link(r)} — ${esc([t(`kinds.${r.kind}`), minutes(ctx, r.minutes), t(r.cost), level(r.level)].join(" · "))}`);
-    }
+    for (const r of g.resources) out.push(`   - ${link(r)} — ${esc(r.meta)}`);
     out.push("");
   });
-  const rest = result.gaps.filter((g) => !result.top_gaps.includes(g.skill));
-  if (rest.length) {
-    out.push(`### ${t("other_gaps_heading")}`, "");
-    for (const g of rest) {
-      out.push(`- ${esc(skill(g.skill).name)}: ${t("col_current")} ${ctx.fmt(g.current)}, ${t("col_target")} ${g.target}, ${t("col_priority")} ${ctx.fmt(g.priority)}`);
-    }
+  if (m.other_gaps.length) {
+    out.push(`### ${t("other_gaps_heading")}`, "", `| ${m.other_columns.map(cell).join(" | ")} |`,
+      `|${m.other_columns.map(() => " --- |").join("")}`);
+    for (const g of m.other_gaps) out.push(`| ${[g.name, ...g.cells].map(cell).join(" | ")} |`);
     out.push("");
   }
-
-  if (result.top_gaps.length) {
-    out.push(`## ${t("plan_heading")}`, "");
-    for (const k of ["30", "60", "90"]) {
-      out.push(`### ${t(`plan_${k}`)}`, "");
-      if (!result.plan[k].length) out.push(esc(t("plan_empty")));
-      for (const rid of result.plan[k]) out.push(`- ${link(resource(rid))} — ${minutes(ctx, resource(rid).minutes)}`);
+  if (m.plan) {
+    out.push(`## ${t("plan_heading")}`, "", esc(m.plan.intro), "");
+    for (const month of m.plan.months) {
+      out.push(`### ${month.heading}`, "");
+      if (!month.items.length) out.push(esc(m.plan.empty));
+      for (const r of month.items) out.push(`- ${link(r)} — ${esc(r.duration)} · ${esc(r.for)}`);
       out.push("");
     }
   }
-
-  const answered = data.skills.filter((s) => s.checks.some((c) => doc.answers[c.id]));
-  if (answered.length) out.push(`## ${t("explanations_heading")}`, "");
-  for (const s of answered) {
+  if (m.explanations.length) out.push(`## ${t("explanations_heading")}`, "");
+  for (const s of m.explanations) {
     out.push(`### ${esc(s.name)}`, "");
-    for (const c of s.checks.filter((x) => doc.answers[x.id])) {
-      const chosen = doc.answers[c.id].choice;
-      const right = chosen === c.answer;
-      out.push(`**${esc(plain(c.question_html))}**`, "",
-        `- ${t("your_answer")} ${esc(plain(c.options[chosen].html))} (${t(right ? "correct" : "incorrect")}) — ${esc(plain(c.options[chosen].explanation_html))}`);
-      if (!right) {
-        out.push(`- ${t("best_answer")} ${esc(plain(c.options[c.answer].html))} — ${esc(plain(c.options[c.answer].explanation_html))}`);
-      }
+    for (const c of s.checks) {
+      out.push(`**${esc(text(c.question_html))}**`, "",
+        `- ${t("your_answer")} ${esc(text(c.chosen_html))} (${esc(c.verdict)}) — ${esc(text(c.chosen_explanation_html))}`);
+      if (!c.right) out.push(`- ${t("best_answer")} ${esc(text(c.best_html))} — ${esc(text(c.best_explanation_html))}`);
       out.push("");
     }
   }
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+}
+
+/** Wrap a name into lines of at most ``width`` characters (a longer word keeps its line). */
+function wrap(name, width) {
+  const lines = [];
+  for (const word of name.split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * The radar chart's geometry (an SVG of 720 × 490): one spoke per skill, rings per level,
+ * the current scores and the role's targets as polygons, and each skill's name placed
+ * outside the rim. Null under three skills, where a radar says nothing a table does not.
+ */
+export function radarModel(data, result) {
+  const n = data.skills.length;
+  if (n < 3) return null;
+  const role = data.roles.find((r) => r.id === result.role);
+  const lo = data.levels[0].value;
+  const hi = data.levels[data.levels.length - 1].value;
+  const W = 720; const H = 490; const cx = W / 2; const cy = H / 2; const R = 180;
+  const angle = (i) => (Math.PI * 2 * i) / n - Math.PI / 2;
+  const at = (i, v) => {
+    const r = (R * (v - lo)) / (hi - lo);
+    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
+  };
+  const f = (x) => x.toFixed(1);
+  const points = (values) => values.map((v, i) => at(i, v).map(f).join(",")).join(" ");
+  return {
+    width: W, height: H, cx, cy,
+    rings: data.levels.slice(1).map((l) => {
+      const [, y] = at(0, l.value);
+      return { value: l.value, points: points(data.skills.map(() => l.value)), x: cx + 5, y: f(y + 14) };
+    }),
+    spokes: data.skills.map((s, i) => {
+      const [x, y] = at(i, hi);
+      return { x: f(x), y: f(y) };
+    }),
+    // Names sit outside the rim: above it at the top, below at the bottom, centred on the
+    // sides, narrower near the vertical axis.
+    labels: data.skills.map((s, i) => {
+      const dx = Math.cos(angle(i));
+      const dy = Math.sin(angle(i));
+      const lines = wrap(s.name, Math.abs(dx) < 0.5 ? 12 : 18);
+      const shift = 0.35 + dy * 0.55 - ((lines.length - 1) * 1.15 * (1 - dy)) / 2;
+      return { skill: s.id, number: i + 1, x: f(cx + (R + 12) * dx), y: f(cy + (R + 12) * dy),
+        anchor: Math.abs(dx) < 0.15 ? "middle" : dx > 0 ? "start" : "end",
+        lines: lines.map((line, k) => ({ text: line, dy: `${k ? 1.15 : shift.toFixed(2)}em` })),
+        number_dy: `${(0.35 + dy * 0.3).toFixed(2)}em` };
+    }),
+    current: points(data.skills.map((s) => result.skills[s.id].score ?? lo)),
+    target: points(data.skills.map((s) => (role.expectations[s.id] || { level: lo }).level)),
+  };
 }

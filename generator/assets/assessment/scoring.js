@@ -1,19 +1,44 @@
-// Scoring of the self-assessment: docs/scoring.md, rule by rule.
-// Pure functions with no DOM and no imports, so Node can import this file too
-// (the Python twin, generator/scoring.py, is held to the same results by a parity test).
-// Notes for the twin: in JS, 2 and 2.0 are the same integer and a boolean is never a
-// number; flags compare r − k with d exactly as computed; an area's mean adds the
-// scores left to right with plain + (not math.fsum, nor Python ≥ 3.12's compensated sum()).
+// Scoring of the self-assessment: docs/scoring.md, rule by rule, and the order of questions.
+// The one definition of both: the browser imports this module, and the terminal commands
+// run this same file in an embedded JavaScript engine (generator/assessment/engine.py).
+// Pure functions with no DOM, no imports and no globals, so any engine can run it.
+// What can be decided before anyone answers (which checks each mode asks, the order of a
+// check's options, durations, labels) is decided at build time and read from the data.
 
 /** Round half up to 2 decimals, once at the end of each rule (scoring.md). */
 export const round2 = (x) => Math.round(x * 100) / 100;
 
 const isIndex = (v, size) => Number.isInteger(v) && v >= 0 && v < size;
+const has = (obj, key) => obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
 
 /** The level scale's lowest and highest values. */
 export function scale(data) {
   const values = data.levels.map((l) => l.value);
   return { lo: Math.min(...values), hi: Math.max(...values) };
+}
+
+/**
+ * Every question of a mode in asking order: per skill (content order), the self-rating
+ * (``check: null``), then the checks the data lists for that mode (``skill.ask[mode]``).
+ * Returns [{skill: id, check: id | null}].
+ */
+export function questionsFor(data, mode) {
+  const out = [];
+  for (const skill of data.skills) {
+    out.push({ skill: skill.id, check: null });
+    for (const id of skill.ask[mode === "full" ? "full" : "quick"]) out.push({ skill: skill.id, check: id });
+  }
+  return out;
+}
+
+/** The checks a mode asks of each skill, as check objects: {skill id: [check]}. */
+export function checksToAsk(data, mode) {
+  const out = {};
+  for (const skill of data.skills) {
+    const byId = new Map(skill.checks.map((c) => [c.id, c]));
+    out[skill.id] = skill.ask[mode === "full" ? "full" : "quick"].map((id) => byId.get(id));
+  }
+  return out;
 }
 
 /**
@@ -38,19 +63,31 @@ export function validChoice(check, entry) {
     ? entry.choice : null;
 }
 
-/**
- * The checks asked for each skill in a mode, in asking order: ``full`` asks every check;
- * ``quick`` asks the ``quick: true`` ones first, up to ``quick_checks_per_skill``, then
- * the skill's other checks in content order to fill up. Returns {skill id: [check]}.
- */
-export function checksToAsk(data, mode) {
-  const per = data.settings.quick_checks_per_skill;
-  const out = {};
-  for (const skill of data.skills) {
-    const quickFirst = [...skill.checks.filter((c) => c.quick), ...skill.checks.filter((c) => !c.quick)];
-    out[skill.id] = mode === "full" ? skill.checks.slice() : quickFirst.slice(0, per);
-  }
-  return out;
+/** Rule 1: ``k = L0 + (Lmax − L0) × correct / answered``; null with no answers. */
+export function knowledgeLevel(lo, hi, answered, correct) {
+  return answered ? round2(lo + ((hi - lo) * correct) / answered) : null;
+}
+
+/** Rule 2: the mean of rating and knowledge, whichever are present. */
+export function skillScore(rating, knowledge) {
+  if (rating !== null && knowledge !== null) return round2((rating + knowledge) / 2);
+  if (rating !== null) return round2(rating);
+  if (knowledge !== null) return round2(knowledge);
+  return null;
+}
+
+/** Rule 3: over- or underconfident when rating and knowledge differ by ``difference``,
+ * judged only on at least ``minChecks`` answered checks. */
+export function confidenceFlag(rating, knowledge, difference, answered, minChecks) {
+  if (rating === null || knowledge === null || answered < minChecks) return null;
+  if (rating - knowledge >= difference) return "overconfident";
+  if (knowledge - rating >= difference) return "underconfident";
+  return null;
+}
+
+/** Rule 6: one level above the current one, capped by the scale and the target. */
+export function goalLevel(current, target, hi) {
+  return Math.min(hi, Math.floor(current) + 1, target);
 }
 
 // Code-point order, as Python's sort compares strings.
@@ -74,7 +111,7 @@ export function resourcesFor(data, skillId, goal) {
 }
 
 /** Rule 8: round-robin over the top gaps' resources into 30/60/90-day buckets. */
-function plan(data, topGaps) {
+export function learningPlan(data, topGaps) {
   const minutes = Object.fromEntries(data.resources.map((r) => [r.id, r.minutes]));
   const budget = data.settings.plan_minutes_per_month;
   const out = { 30: [], 60: [], 90: [] };
@@ -105,12 +142,11 @@ function plan(data, topGaps) {
  */
 export function score(data, answers, roleId) {
   const role = data.roles.find((r) => r.id === roleId);
-  if (!role) throw new Error(`unknown role '${roleId}'`);
+  if (!role) throw new Error(`unknown role '${roleId}' (expected one of: ${data.roles.map((r) => r.id).join(", ")})`);
   const { lo, hi } = scale(data);
-  const ratings = (answers && answers.ratings) || {};
-  const chosen = (answers && answers.answers) || {};
-  const d = data.settings.flag_difference;
-  const has = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
+  const ratings = has(answers, "ratings") && answers.ratings && typeof answers.ratings === "object" ? answers.ratings : {};
+  const chosen = has(answers, "answers") && answers.answers && typeof answers.answers === "object" ? answers.answers : {};
+  const { flag_difference: d, flag_min_checks: minChecks } = data.settings;
 
   const skills = {};
   for (const skill of data.skills) {
@@ -123,20 +159,12 @@ export function score(data, answers, roleId) {
       answered += 1;
       if (choice === check.answer) correct += 1;
     }
-    const k = answered ? round2(lo + ((hi - lo) * correct) / answered) : null; // rule 1
-    let s = null; // rule 2
-    if (r !== null && k !== null) s = round2((r + k) / 2);
-    else if (r !== null) s = r;
-    else if (k !== null) s = k;
-    let flag = null; // rule 3
-    if (r !== null && k !== null && answered >= data.settings.flag_min_checks) {
-      if (r - k >= d) flag = "overconfident";
-      else if (k - r >= d) flag = "underconfident";
-    }
-    skills[skill.id] = { rating: r, knowledge: k, score: s, answered, correct, flag };
+    const k = knowledgeLevel(lo, hi, answered, correct);
+    skills[skill.id] = { rating: r, knowledge: k, score: skillScore(r, k), answered, correct,
+      flag: confidenceFlag(r, k, d, answered, minChecks) };
   }
 
-  const areas = {}; // rule 4: plain left-to-right addition (Python >= 3.12's sum() compensates)
+  const areas = {}; // rule 4: plain left-to-right addition
   for (const area of data.areas) {
     const scores = data.skills.filter((s) => s.area === area.id && skills[s.id].score !== null)
       .map((s) => skills[s.id].score);
@@ -150,14 +178,15 @@ export function score(data, answers, roleId) {
     const current = skills[s.id].score ?? lo;
     const gap = round2(Math.max(0, expect.level - current));
     if (gap <= 0) return;
-    const goal = Math.min(hi, Math.floor(current) + 1, expect.level); // rule 6
-    gaps.push({ skill: s.id, current, target: expect.level, gap, importance: expect.importance,
-      priority: round2(gap * expect.importance), goal, resources: [], order });
+    gaps.push({ skill: s.id, current: round2(current), target: expect.level, gap,
+      importance: expect.importance, priority: round2(gap * expect.importance),
+      goal: goalLevel(current, expect.level, hi), resources: [], order });
   });
   gaps.sort((a, b) => b.priority - a.priority || b.gap - a.gap || a.order - b.order);
   const top = gaps.slice(0, data.settings.top_gaps);
   for (const g of top) g.resources = resourcesFor(data, g.skill, g.goal);
   for (const g of gaps) delete g.order;
 
-  return { role: role.id, skills, areas, gaps, top_gaps: top.map((g) => g.skill), plan: plan(data, top) };
+  return { role: role.id, skills, areas, gaps, top_gaps: top.map((g) => g.skill),
+    plan: learningPlan(data, top) };
 }

@@ -1,6 +1,9 @@
 // Rendering: functions that take data and return DOM. Text from content, URLs and
 // people goes in through textContent; only data.json's *_html fields (escaped by the
-// generator) are inserted as markup.
+// generator) are inserted as markup. What a result says comes from report.js's model,
+// the same one the Markdown download and the terminal's report are made from.
+
+import { radarModel, reportModel } from "./report.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const PROPS = new Set(["checked", "disabled", "value", "hidden", "selected", "readOnly", "required"]);
@@ -21,32 +24,6 @@ export function h(tag, props = {}, ...children) {
 }
 const s = (tag, props, ...children) => h(`svg:${tag}`, props, ...children);
 
-/** Option order of a check: a Fisher–Yates shuffle seeded by its id (FNV-1a, xorshift). */
-export function shuffledOrder(id, n) {
-  let seed = 2166136261;
-  for (const ch of id) seed = Math.imul(seed ^ ch.codePointAt(0), 16777619);
-  seed = seed || 1;
-  const rand = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) / 4294967296;
-  };
-  const order = [...Array(n).keys()];
-  for (let i = n - 1; i > 0; i -= 1) {
-    const j = Math.floor(rand() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
-/** Generator HTML → plain text (for legends, the Markdown report). */
-export function plain(html) {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = html;
-  return tpl.content.textContent.replace(/\s+/g, " ").trim();
-}
-
 /** Block HTML whose paragraphs become phrasing content, joined by line breaks (for a legend). */
 function inlined(html) {
   const tpl = document.createElement("template");
@@ -61,9 +38,7 @@ function inlined(html) {
   return out;
 }
 
-const levelName = (ctx, value) => (ctx.data.levels.find((l) => l.value === value) || { name: "" }).name;
-const levelLabel = (ctx, value) => ctx.t("level_name", { n: value, name: levelName(ctx, value) });
-const num = (ctx, value) => (value === null || value === undefined ? ctx.t("none") : ctx.fmt(value));
+const levelLabel = (ctx, value) => (ctx.data.levels.find((l) => l.value === value) || { label: "" }).label;
 
 function choice(type, name, value, checked, id, ...label) {
   return h("label", { class: "assess-choice", for: id },
@@ -131,7 +106,8 @@ function checkFieldset(ctx, skill, check, n, total) {
   return h("fieldset", { class: "assess-check" },
     h("legend", {}, h("span", { class: "assess-level", text: ctx.t("check_label", { n, total, skill: skill.name }) }),
       h("br"), inlined(check.question_html)),
-    shuffledOrder(check.id, check.options.length).map((i) => choice("radio", `check:${check.id}`, i,
+    // Display order decided at build time (balanced positions); values stay content indexes.
+    check.order.map((i) => choice("radio", `check:${check.id}`, i,
       !!current && current.choice === i, `c-${check.id}-${i}`, h("span", { html: check.options[i].html }))));
 }
 
@@ -161,193 +137,102 @@ export function areaView(ctx, step, a) {
 
 // --- result ------------------------------------------------------------------------------
 
-/** Radar chart (inline SVG) of current vs target per skill; null under three skills. */
-export function radar(ctx, result, role) {
-  const { data, t } = ctx;
-  const n = data.skills.length;
-  if (n < 3) return null;
-  const lo = data.levels[0].value;
-  const hi = data.levels[data.levels.length - 1].value;
-  const W = 720; const H = 490; const cx = W / 2; const cy = H / 2; const R = 180;
-  const angle = (i) => (Math.PI * 2 * i) / n - Math.PI / 2;
-  const at = (i, v) => {
-    const r = (R * (v - lo)) / (hi - lo);
-    return [cx + r * Math.cos(angle(i)), cy + r * Math.sin(angle(i))];
-  };
-  const points = (values) => values.map((v, i) => at(i, v).map((x) => x.toFixed(1)).join(",")).join(" ");
-  const current = data.skills.map((sk) => result.skills[sk.id].score ?? lo);
-  const target = data.skills.map((sk) => (role.expectations[sk.id] || { level: lo }).level);
-  const rings = data.levels.slice(1).map((l) => s("polygon", { class: "assess-radar__grid", points: points(data.skills.map(() => l.value)) }));
-  const spokes = data.skills.map((sk, i) => {
-    const [x, y] = at(i, hi);
-    return s("line", { class: "assess-radar__grid", x1: cx, y1: cy, x2: x.toFixed(1), y2: y.toFixed(1) });
-  });
-  // Names sit outside the rim: above it at the top, below at the bottom, centred on the
-  // sides, narrower near the vertical axis. Small screens show numbers instead (CSS),
-  // which the table repeats beside each skill.
-  const labels = data.skills.map((sk, i) => {
-    const dx = Math.cos(angle(i));
-    const dy = Math.sin(angle(i));
-    const x = (cx + (R + 12) * dx).toFixed(1);
-    const y = (cy + (R + 12) * dy).toFixed(1);
-    const lines = wrap(sk.name, Math.abs(dx) < 0.5 ? 12 : 18);
-    const shift = 0.35 + dy * 0.55 - ((lines.length - 1) * 1.15 * (1 - dy)) / 2;
-    return [s("text", { class: "assess-radar__name", x, y, "text-anchor": Math.abs(dx) < 0.15 ? "middle" : dx > 0 ? "start" : "end" },
-      lines.map((line, k) => s("tspan", { x, dy: `${k ? 1.15 : shift.toFixed(2)}em`, text: line }))),
-    s("text", { class: "assess-radar__num", x, y, dy: `${(0.35 + dy * 0.3).toFixed(2)}em`, "text-anchor": "middle", text: String(i + 1) })];
-  });
-  const ticks = data.levels.slice(1).map((l) => {
-    const [, y] = at(0, l.value);
-    return s("text", { class: "assess-radar__tick", x: cx + 5, y: (y + 14).toFixed(1), text: String(l.value) });
-  });
-  const title = t("chart_title", { role: role.name });
+/** Radar chart (inline SVG) of current vs target per skill, from report.js's geometry. */
+export function radar(ctx, model, geometry) {
+  const { t } = ctx;
+  if (!geometry) return null;
+  const g = geometry;
   return h("figure", { class: "assess-radar" },
-    s("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "assess-radar-title assess-radar-desc" },
-      s("title", { id: "assess-radar-title", text: title }),
+    s("svg", { viewBox: `0 0 ${g.width} ${g.height}`, role: "img", "aria-labelledby": "assess-radar-title assess-radar-desc" },
+      s("title", { id: "assess-radar-title", text: t("chart_title", { role: model.role.name }) }),
       s("desc", { id: "assess-radar-desc", text: t("chart_desc") }),
-      rings, spokes,
-      s("polygon", { class: "assess-radar__target", points: points(target) }),
-      s("polygon", { class: "assess-radar__current", points: points(current) }),
-      ticks, labels),
+      g.rings.map((r) => s("polygon", { class: "assess-radar__grid", points: r.points })),
+      g.spokes.map((p) => s("line", { class: "assess-radar__grid", x1: g.cx, y1: g.cy, x2: p.x, y2: p.y })),
+      s("polygon", { class: "assess-radar__target", points: g.target }),
+      s("polygon", { class: "assess-radar__current", points: g.current }),
+      g.rings.map((r) => s("text", { class: "assess-radar__tick", x: r.x, y: r.y, text: String(r.value) })),
+      // Small screens show numbers instead of names (CSS); the table repeats them.
+      g.labels.map((l) => [s("text", { class: "assess-radar__name", x: l.x, y: l.y, "text-anchor": l.anchor },
+        l.lines.map((line) => s("tspan", { x: l.x, dy: line.dy, text: line.text }))),
+      s("text", { class: "assess-radar__num", x: l.x, y: l.y, dy: l.number_dy, "text-anchor": "middle", text: String(l.number) })])),
     h("figcaption", {},
       h("span", { class: "assess-key assess-key--current", text: t("legend_current") }),
       h("span", { class: "assess-key assess-key--target", text: t("legend_target") })));
 }
 
-function wrap(text, width) {
-  const lines = [];
-  for (const word of text.split(" ")) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && (last + " " + word).length <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
-function skillTable(ctx, result, role) {
-  const { data, t } = ctx;
-  const cols = ["col_skill", "col_rating", "col_checks", "col_knowledge", "col_score", "col_target", "col_flag"];
-  const body = data.areas.flatMap((area) => {
-    const skills = data.skills.filter((sk) => sk.area === area.id);
-    if (!skills.length) return [];
-    const areaScore = result.areas[area.id];
+function skillTable(ctx, model) {
+  const { t } = ctx;
+  const body = model.areas.flatMap((area) => {
+    const rows = model.rows.filter((r) => r.area === area.id);
+    if (!rows.length) return [];
     return [h("tbody", {},
-      h("tr", { class: "assess-areaRow" }, h("th", { scope: "colgroup", colspan: String(cols.length),
-        text: t("area_score", { area: area.name, score: areaScore === null ? t("unassessed") : ctx.fmt(areaScore) }) })),
-      skills.map((sk) => {
-        const r = result.skills[sk.id];
-        const exp = role.expectations[sk.id];
-        return h("tr", { "data-skill": sk.id },
-          h("th", { scope: "row" }, h("span", { class: "assess-axis", "aria-hidden": "true", text: `${data.skills.indexOf(sk) + 1} ` }),
-            h("a", { href: new URL(sk.page, ctx.base).href, text: sk.name })),
-          h("td", { text: num(ctx, r.rating) }),
-          h("td", { text: r.answered ? t("checks_of", r) : t("none") }),
-          h("td", { text: num(ctx, r.knowledge) }),
-          h("td", { text: r.score === null ? t("unassessed") : ctx.fmt(r.score) }),
-          h("td", { text: exp ? String(exp.level) : t("none") }),
-          h("td", { text: r.flag ? t(`flag_${r.flag}`) : "" }));
-      }))];
+      h("tr", { class: "assess-areaRow" }, h("th", { scope: "colgroup", colspan: String(model.columns.length), text: area.line })),
+      rows.map((r) => h("tr", { "data-skill": r.id },
+        h("th", { scope: "row" }, h("span", { class: "assess-axis", "aria-hidden": "true", text: `${r.axis} ` }),
+          h("a", { href: new URL(r.page, ctx.base).href, text: r.name })),
+        r.cells.map((value) => h("td", { text: value })))))];
   });
   return h("div", { class: "assess-tableWrap", role: "region", tabindex: "0", "aria-labelledby": "assess-table-caption" },
     h("table", {},
-      h("caption", { id: "assess-table-caption", text: t("table_caption", { role: role.name }) }),
-      h("thead", {}, h("tr", {}, cols.map((c) => h("th", { scope: "col", text: t(c) })))),
+      h("caption", { id: "assess-table-caption", text: t("table_caption", { role: model.role.name }) }),
+      h("thead", {}, h("tr", {}, model.columns.map((c) => h("th", { scope: "col", text: c })))),
       body));
 }
 
-export function minutes(ctx, n) {
-  if (n < 90) return ctx.t("minutes.minutes", { n });
-  const x = n / 60;
-  let hours = Math.round(x);
-  if (x % 1 === 0.5 && hours % 2) hours -= 1; // Python's round(), as on the site's pages
-  return ctx.t("minutes.hours", { n: hours });
+function resourceItem(r) {
+  return h("li", { "data-resource": r.id }, h("a", { href: r.url, rel: "noopener", text: r.title }),
+    h("span", { class: "assess-hint", text: ` — ${r.meta}` }),
+    h("br"), h("span", { html: r.why_html }));
 }
 
-function resourceItem(ctx, id) {
+function gapsView(ctx, model) {
   const { t } = ctx;
-  const res = ctx.data.resources.find((r) => r.id === id);
-  const meta = [t(`kinds.${res.kind}`), minutes(ctx, res.minutes), t(res.cost), levelLabel(ctx, res.level)];
-  return h("li", { "data-resource": id }, h("a", { href: res.url, rel: "noopener", text: res.title }),
-    h("span", { class: "assess-hint", text: ` — ${meta.join(" · ")}` }),
-    h("br"), h("span", { html: res.why_html }));
-}
-
-function gapsView(ctx, result) {
-  const { data, t } = ctx;
-  const skill = (id) => data.skills.find((sk) => sk.id === id);
-  if (!result.gaps.length) return [h("p", { text: t("gaps_none") })];
-  const top = result.gaps.filter((g) => result.top_gaps.includes(g.skill));
-  const rest = result.gaps.filter((g) => !result.top_gaps.includes(g.skill));
-  const line = (g) => t("gap_line", { current: ctx.fmt(g.current), target: g.target,
-    importance: t(`importance.${g.importance}`), priority: ctx.fmt(g.priority) });
-  const out = [h("ol", { class: "assess-gaps" }, top.map((g) => {
-    const sk = skill(g.skill);
-    return h("li", { "data-skill": g.skill },
-      h("h4", {}, h("a", { href: new URL(sk.page, ctx.base).href, text: sk.name })),
-      h("p", { text: line(g) }),
-      h("p", {}, h("strong", { text: t("goal_heading", { level: levelLabel(ctx, g.goal) }) }), " ", t("goal_intro")),
-      h("ul", {}, sk.levels[String(g.goal)].behaviours_html.map((b) => h("li", { html: b }))),
-      h("p", {}, h("strong", { text: t("read_heading") })),
-      g.resources.length ? h("ul", { class: "assess-resources" }, g.resources.map((id) => resourceItem(ctx, id)))
-        : h("p", { text: t("read_none") }));
-  }))];
-  if (rest.length) {
+  if (!model.gaps.length && !model.other_gaps.length) return [h("p", { text: t("gaps_none") })];
+  const out = [h("ol", { class: "assess-gaps" }, model.gaps.map((g) => h("li", { "data-skill": g.id },
+    h("h4", {}, h("a", { href: new URL(g.page, ctx.base).href, text: g.name })),
+    h("p", { text: g.line }),
+    h("p", {}, h("strong", { text: t("goal_heading", { level: g.goal }) }), " ", t("goal_intro")),
+    h("ul", {}, g.behaviours_html.map((b) => h("li", { html: b }))),
+    h("p", {}, h("strong", { text: t("read_heading") })),
+    g.resources.length ? h("ul", { class: "assess-resources" }, g.resources.map(resourceItem))
+      : h("p", { text: t("read_none") }))))];
+  if (model.other_gaps.length) {
     out.push(h("h4", { text: t("other_gaps_heading") }),
       h("div", { class: "assess-tableWrap", role: "region", tabindex: "0", "aria-label": t("other_gaps_heading") },
         h("table", {},
-          h("thead", {}, h("tr", {}, ["col_skill", "col_current", "col_target", "col_gap", "col_priority"]
-            .map((c) => h("th", { scope: "col", text: t(c) })))),
-          h("tbody", {}, rest.map((g) => h("tr", { "data-skill": g.skill }, h("th", { scope: "row", text: skill(g.skill).name }),
-            h("td", { text: ctx.fmt(g.current) }), h("td", { text: String(g.target) }),
-            h("td", { text: ctx.fmt(g.gap) }), h("td", { text: ctx.fmt(g.priority) })))))));
+          h("thead", {}, h("tr", {}, model.other_columns.map((c) => h("th", { scope: "col", text: c })))),
+          h("tbody", {}, model.other_gaps.map((g) => h("tr", { "data-skill": g.id }, h("th", { scope: "row", text: g.name }),
+            g.cells.map((value) => h("td", { text: value }))))))));
   }
   return out;
 }
 
-function planView(ctx, result) {
+function planView(plan) {
+  return [h("p", { text: plan.intro }),
+    h("div", { class: "assess-plan" }, plan.months.map((month) => h("section", { "aria-labelledby": `plan-${month.key}`, "data-days": month.key },
+      h("h4", { id: `plan-${month.key}`, text: month.heading }),
+      month.items.length
+        ? h("ul", {}, month.items.map((r) => h("li", { "data-resource": r.id }, h("a", { href: r.url, rel: "noopener", text: r.title }),
+          h("span", { class: "assess-hint", text: ` — ${r.duration} · ${r.for}` }))))
+        : h("p", { class: "assess-hint", text: plan.empty }))))];
+}
+
+function explanationsView(ctx, model) {
   const { t } = ctx;
-  return [h("p", { text: t("plan_intro", { minutes: minutes(ctx, ctx.data.settings.plan_minutes_per_month) }) }),
-    h("div", { class: "assess-plan" }, ["30", "60", "90"].map((k) => h("section", { "aria-labelledby": `plan-${k}`, "data-days": k },
-      h("h4", { id: `plan-${k}`, text: t(`plan_${k}`) }),
-      result.plan[k].length
-        ? h("ul", {}, result.plan[k].map((id) => {
-          const res = ctx.data.resources.find((r) => r.id === id);
-          return h("li", { "data-resource": id }, h("a", { href: res.url, rel: "noopener", text: res.title }),
-            h("span", { class: "assess-hint", text: ` — ${minutes(ctx, res.minutes)}` }));
-        }))
-        : h("p", { class: "assess-hint", text: t("plan_empty") }))))];
+  return model.explanations.flatMap((skill) => [h("h4", { text: skill.name }),
+    skill.checks.map((c) => h("div", { class: `assess-explain ${c.right ? "is-right" : "is-wrong"}`, "data-check": c.id },
+      h("div", { html: c.question_html }),
+      h("p", {}, h("strong", { text: `${t("your_answer")} ` }), h("span", { html: c.chosen_html }),
+        h("em", { class: "assess-verdict", text: ` (${c.verdict})` }),
+        h("br"), h("span", { html: c.chosen_explanation_html })),
+      c.right ? null : h("p", {}, h("strong", { text: `${t("best_answer")} ` }), h("span", { html: c.best_html }),
+        h("br"), h("span", { html: c.best_explanation_html }))))]);
 }
 
-function explanationsView(ctx, doc) {
-  const { data, t } = ctx;
-  const out = [];
-  for (const sk of data.skills) {
-    const answered = sk.checks.filter((c) => doc.answers[c.id]);
-    if (!answered.length) continue;
-    out.push(h("h4", { text: sk.name }));
-    for (const c of answered) {
-      const chosen = doc.answers[c.id].choice;
-      const right = chosen === c.answer;
-      out.push(h("div", { class: `assess-explain ${right ? "is-right" : "is-wrong"}`, "data-check": c.id },
-        h("div", { html: c.question_html }),
-        h("p", {}, h("strong", { text: `${t("your_answer")} ` }), h("span", { html: c.options[chosen].html }),
-          h("em", { class: "assess-verdict", text: ` (${t(right ? "correct" : "incorrect")})` }),
-          h("br"), h("span", { html: c.options[chosen].explanation_html })),
-        right ? null : h("p", {}, h("strong", { text: `${t("best_answer")} ` }), h("span", { html: c.options[c.answer].html }),
-          h("br"), h("span", { html: c.options[c.answer].explanation_html }))));
-    }
-  }
-  return out;
-}
-
-function flagsView(ctx, result) {
-  const { data, t } = ctx;
-  const flagged = data.skills.filter((sk) => result.skills[sk.id].flag);
-  if (!flagged.length) return [];
-  return [h("h3", { text: t("flags_heading") }), h("ul", {}, flagged.map((sk) => {
-    const flag = result.skills[sk.id].flag;
-    return h("li", {}, h("strong", { text: `${sk.name}: ${t(`flag_${flag}`)}. ` }), t(`flag_${flag}_text`));
-  }))];
+function flagsView(ctx, model) {
+  if (!model.flags.length) return [];
+  return [h("h3", { text: ctx.t("flags_heading") }), h("ul", {}, model.flags.map((f) =>
+    h("li", {}, h("strong", { text: `${f.name}: ${f.label}. ` }), f.text)))];
 }
 
 export function importControl(ctx, a) {
@@ -383,7 +268,7 @@ function keepView(ctx, a) {
 /** The whole result: chart, table, flags, gaps with goals and reading, plan, explanations. */
 export function resultView(ctx, doc, result, a) {
   const { data, t } = ctx;
-  const role = data.roles.find((r) => r.id === result.role);
+  const model = reportModel(data, doc, result);
   const section = (id, heading, ...body) => h("section", { class: `assess-sec-${id}`, "aria-labelledby": `assess-${id}-h` },
     h("h3", { id: `assess-${id}-h`, text: heading }), ...body);
   return h("div", { class: "assess-result" },
@@ -393,14 +278,14 @@ export function resultView(ctx, doc, result, a) {
     doc.name ? h("p", { class: "assess-name", text: doc.name }) : null,
     h("p", { class: "assess-roleSelect" }, h("label", { for: "assess-role", text: t("target_label") }),
       h("select", { id: "assess-role", onchange: (e) => a.setRole(e.target.value) },
-        data.roles.map((r) => h("option", { value: r.id, selected: r.id === role.id, text: r.name })))),
-    h("p", { class: "assess-printRole", text: `${t("target_label")}: ${role.name}` }),
-    section("chart", t("chart_heading"), radar(ctx, result, role), skillTable(ctx, result, role),
-      h("p", { class: "assess-hint", text: data.levels.map((l) => `${l.value} ${l.name}`).join(" · ") })),
-    flagsView(ctx, result),
-    section("gaps", t("gaps_heading"), gapsView(ctx, result)),
-    result.top_gaps.length ? section("plan", t("plan_heading"), planView(ctx, result)) : null,
-    Object.keys(doc.answers).length ? section("explanations", t("explanations_heading"),
-      h("p", { text: t("explanations_intro") }), explanationsView(ctx, doc)) : null,
+        data.roles.map((r) => h("option", { value: r.id, selected: r.id === model.role.id, text: r.name })))),
+    h("p", { class: "assess-printRole", text: `${t("target_label")}: ${model.role.name}` }),
+    section("chart", t("chart_heading"), radar(ctx, model, radarModel(data, result)), skillTable(ctx, model),
+      h("p", { class: "assess-hint", text: model.scale })),
+    flagsView(ctx, model),
+    section("gaps", t("gaps_heading"), gapsView(ctx, model)),
+    model.plan ? section("plan", t("plan_heading"), planView(model.plan)) : null,
+    model.explanations.length ? section("explanations", t("explanations_heading"),
+      h("p", { text: t("explanations_intro") }), explanationsView(ctx, model)) : null,
     h("section", { class: "assess-sec-keep" }, keepView(ctx, a)));
 }

@@ -17,8 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-
-from .assessment_helpers import (
+from tests.assessment.helpers import (
     SCORING,
     TEAM,
     check_in_browser,

@@ -9,8 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-
-from .assessment_helpers import SCORING, result_json, right, scoring_data, write_json
+from tests.assessment.helpers import SCORING, result_json, right, scoring_data, write_json
 
 
 def compare(*args: str):

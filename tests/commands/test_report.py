@@ -2,7 +2,7 @@
 
 The result is the "mixed answers against lead" case of ``test_scoring.py``, whose numbers
 are computed by hand there. Refresh the golden file after a deliberate change with
-``UPDATE_GOLDENS=1 .venv/bin/pytest tests/test_cli_report.py`` and review the diff.
+``UPDATE_GOLDENS=1 .venv/bin/pytest tests/commands/test_report.py`` and review the diff.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from click.testing import CliRunner
 
 from generator.assessment.scoring import score
 from generator.cli import main
-
-from .assessment_helpers import (
+from tests.assessment.helpers import (
     SCORING,
     answers,
     check_in_browser,
@@ -29,6 +28,7 @@ from .assessment_helpers import (
     write_json,
     wrong,
 )
+from tests.conftest import REPO
 
 GOLDEN = SCORING / "expected" / "report.md"
 NAME = "Ada <script>alert(1)</script> Lovelace"
@@ -74,14 +74,35 @@ def test_markdown_report(result_file: Path) -> None:
 
 def test_markdown_report_key_lines(result_file: Path) -> None:
     out = report(str(result_file)).stdout
-    assert "| Discovery | User research | 4           | 1.33 (1/3 right) | 2.67  | 4      | " \
-           "1.33 | overconfident: rated higher than the checks show     |" in out
-    assert ("1. **Prioritising** — now 2.5, target 4: gap 1.5 × importance 3 (Essential) = "
-            "priority 4.5\n   Next goal: level 3 (Proficient), where you:\n"
-            "   - Says no with evidence.\n   What to read or do:\n"
-            "   - [Roadmaps that say no](https://example.com/rm) (Talk, Free, 45 min)\n") in out
-    assert ("### Days 31–60\n\n- [Metric trees](https://example.com/mt) (Article, Paid, 25 min) "
-            "— for Metrics\n") in out
+    assert "| User research | 4 | 1 of 3 | 1.33 | 2.67 | 4 | 1.33 | Overconfident |" in out
+    assert ("1. **Prioritising** — Now 2.5, target 4: gap 1.5 × importance 3 (Essential) = "
+            "priority 4.5\n\n   Next goal: Level 3: Proficient. You are there when you:\n\n"
+            "   - Says no with evidence.\n\n   What to read:\n\n"
+            "   - [Roadmaps that say no](https://example.com/rm) — Talk · 45 min · Free · "
+            "Level 3: Proficient\n") in out
+    assert ("### Days 31–60\n\n- [Metric trees](https://example.com/mt) — 25 min · for Metrics\n"
+            ) in out
+
+
+def test_markdown_report_is_the_browsers(result_file: Path) -> None:
+    """The terminal prints what the browser's "Download Markdown report" saves: Node runs
+    report.js as the browser loads it, on the same result document."""
+    import json as json_lib
+
+    from generator.assessment.lookup import load_assessment
+    from generator.assessment.results import read_result
+
+    a = load_assessment(SCORING)
+    doc = {**read_result(result_file, a.data).to_json(), "role": "lead"}
+    scored = score(a.data, doc, "lead")
+    script = ("import { markdownReport } from './generator/assets/assessment/report.js';"
+              "import { readFileSync } from 'node:fs';"
+              "const [data, doc, result] = JSON.parse(readFileSync(0, 'utf8'));"
+              "process.stdout.write(markdownReport(data, doc, result));")
+    node = subprocess.run(["node", "--input-type=module", "-e", script], cwd=REPO,
+                          input=json_lib.dumps([a.data, doc, scored]), capture_output=True,
+                          text=True, check=True)
+    assert report(str(result_file)).stdout == node.stdout
 
 
 def test_json_is_the_scoring_result(result_file: Path) -> None:
@@ -109,20 +130,23 @@ def test_html_report_in_a_browser(tmp_path: Path) -> None:
 
 
 def check_report_page(page) -> None:
-    assert page.locator("h1").inner_text() == f"Career-gap report: {NAME}"
+    assert page.locator("h1").inner_text() == "Self-assessment: Scoring Test Framework"
+    assert page.locator("p.name").inner_text() == f"Name: {NAME}"
     radar = page.locator("svg.radar")
     assert radar.is_visible()
-    assert radar.locator("polygon.score").count() == 1
+    assert radar.locator("polygon.current").count() == 1
     assert radar.locator("polygon.target").count() == 1
-    assert radar.locator("text.axis").all_text_contents() == [
+    assert radar.locator("text.axis").evaluate_all(
+        "els => els.map(e => [...e.querySelectorAll('tspan')].map(t => t.textContent).join(' '))"
+    ) == [
         "User research", "Prioritising", "Metrics", "Shipping", "ML basics"]
     rows = page.locator("table.skills tbody tr")
     assert rows.count() == 5
     assert rows.first.locator("td, th").all_inner_texts() == [
-        "Discovery", "User research", "4", "1.33 (1/3 right)", "2.67", "4", "1.33",
-        "overconfident: rated higher than the checks show"]
+        "User research", "4", "1 of 3", "1.33", "2.67", "4", "1.33", "Overconfident"]
     assert page.locator("ol.gaps > li").count() == 3
-    assert page.locator("h3").all_inner_texts() == ["Days 1–30", "Days 31–60", "Days 61–90"]
+    assert page.locator("#plan ~ h3").all_inner_texts()[:3] == [
+        "Days 1–30", "Days 31–60", "Days 61–90"]
 
 
 def test_notices_go_to_stderr_and_the_report_still_prints(tmp_path: Path) -> None:
@@ -134,7 +158,7 @@ def test_notices_go_to_stderr_and_the_report_still_prints(tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert result.stderr == (f"{path}: ignored answers to questions that are no longer in the "
                              "content: gone-check\n")
-    assert "| Delivery  | Metrics       | 2 " in result.stdout
+    assert "| Metrics | 2 | — | — | 2 |" in result.stdout
 
 
 @pytest.mark.parametrize(("content", "message"), [

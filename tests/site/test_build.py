@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_cli
+from tests.conftest import run_cli
 
 # Attributes through which a page would load something (links to read elsewhere are fine).
 _LOADS = re.compile(r'<(?:script|img|link|iframe|source|video|audio)\b[^>]*>')
@@ -16,7 +16,7 @@ _URL = re.compile(r'\s(?:src|href)="([^"]+)"')
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from .conftest import REPO, copy_project
+    from tests.conftest import REPO, copy_project
 
     project = copy_project(REPO, tmp_path_factory.mktemp("build") / "shipped")
     result = run_cli("build", cwd=project)
@@ -52,3 +52,10 @@ def test_repository_link_does_not_fetch_github_facts(built_site: Path) -> None:
 def test_edit_link_opens_the_content_file(built_site: Path) -> None:
     page = (built_site / "skills/mlops/index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/example/mlpm-skills/edit/main/content/skills/mlops.yml"' in page
+
+
+def test_the_cli_offers_every_registered_engine() -> None:
+    from generator.cli import ENGINE_NAMES
+    from generator.site.engines import ENGINES
+
+    assert ENGINE_NAMES == list(ENGINES)

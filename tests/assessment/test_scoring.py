@@ -1,4 +1,5 @@
-"""``generator/scoring.py`` against numbers computed by hand from ``tests/fixtures/scoring/``.
+"""``scoring.js`` (run as the terminal runs it) against numbers computed by hand from
+``tests/fixtures/scoring/``.
 
 The fixture's scale is 0–4; settings: top_gaps 3, resources_per_gap 2,
 plan_minutes_per_month 120, flag_difference 2. Skills in content order: user-research,
@@ -11,18 +12,39 @@ import copy
 
 import pytest
 
-from generator.assessment.scoring import (
-    confidence_flag,
-    goal_level,
-    knowledge_level,
-    learning_plan,
-    resources_for,
-    round2,
-    score,
-    skill_score,
-)
+from generator.assessment.engine import EngineError
+from generator.assessment.scoring import rule, score
+from tests.assessment.helpers import answers, right, scoring_data, wrong
 
-from .assessment_helpers import answers, right, scoring_data, wrong
+
+def round2(x: float) -> float:
+    return rule("round2", x)
+
+
+def knowledge_level(low: int, high: int, answered: int, correct: int) -> float | None:
+    return rule("knowledgeLevel", low, high, answered, correct)
+
+
+def skill_score(rating: float | None, knowledge: float | None) -> float | None:
+    return rule("skillScore", rating, knowledge)
+
+
+def confidence_flag(rating: float | None, knowledge: float | None, difference: float,
+                    answered: int, min_checks: int) -> str | None:
+    return rule("confidenceFlag", rating, knowledge, difference, answered, min_checks)
+
+
+def goal_level(current: float, target: int, high: int) -> int:
+    return rule("goalLevel", current, target, high)
+
+
+def resources_for(data: dict, skill_id: str, goal: int) -> list[str]:
+    return rule("resourcesFor", skill_id, goal, data=data)
+
+
+def learning_plan(data: dict, top: list[dict]) -> dict[str, list[str]]:
+    return rule("learningPlan", top, data=data)
+
 
 UNASSESSED = {"rating": None, "knowledge": None, "score": None, "answered": 0, "correct": 0,
               "flag": None}
@@ -208,6 +230,6 @@ def test_answers_that_do_not_count() -> None:
 
 
 def test_unknown_role() -> None:
-    with pytest.raises(KeyError) as error:
+    with pytest.raises(EngineError) as error:
         score(scoring_data(), {}, "ceo")
     assert "unknown role 'ceo' (expected one of: pm, lead, junior)" in str(error.value)

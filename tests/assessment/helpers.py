@@ -16,8 +16,8 @@ from typing import Any
 
 from generator.assessment.lookup import Assessment, load_assessment
 from generator.assessment.results import FORMAT, FORMAT_VERSION
+from tests.conftest import FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SCORING = FIXTURES / "scoring"
 
 

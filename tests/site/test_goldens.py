@@ -13,10 +13,9 @@ from pathlib import Path
 from generator.project import Project, load_and_validate
 from generator.site.config import load_site_config
 from generator.site.render import render_site
+from tests.conftest import FIXTURES, REPO
 
-from .conftest import FIXTURES, REPO
-
-GOLDENS = Path(__file__).resolve().parent / "goldens"
+GOLDENS = REPO / "tests" / "goldens"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 
 

@@ -1,5 +1,6 @@
-"""The shipped site in real headless Chromium: every page template passes axe-core in both
-colour schemes, navigates instantly, and asks nothing of any host but 127.0.0.1."""
+"""The shipped site in real headless Chromium (the package's ``browser`` fixture): every page
+template passes axe-core in both colour schemes, navigates instantly, and asks nothing of any
+host but 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -17,11 +18,9 @@ from urllib.parse import urlparse
 import axe_playwright_python as axe_module
 import pytest
 
-from .conftest import REPO, copy_project
+from tests.conftest import REPO, copy_project
 
 AXE_JS = Path(axe_module.__file__).parent / "axe.min.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # One page of every template the generator has.
 TEMPLATES = ["", "areas/technical-fluency/", "skills/mlops/", "reading-list/", "roles/",
@@ -55,17 +54,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield url
     server.terminate()
     server.wait(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _axe(page) -> list[dict]:

@@ -9,8 +9,7 @@ from generator.project import Project, load_and_validate
 from generator.site.config import load_site_config
 from generator.site.generate import generate
 from generator.site.render import render_site
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 
 def _render(root: Path) -> dict[str, bytes]:

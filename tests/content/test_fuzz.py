@@ -15,8 +15,7 @@ from generator.errors import ContentInvalid
 from generator.project import Project
 from generator.site.config import load_site_config
 from generator.site.render import render_site
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 MINIMAL = FIXTURES / "minimal"
 FILES = sorted(p.relative_to(MINIMAL).as_posix() for p in (MINIMAL / "content").rglob("*")

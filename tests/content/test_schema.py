@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.content.schema import schema_files
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 
 def test_committed_schemas_match_the_models() -> None:

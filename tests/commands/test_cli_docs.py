@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "cli.md"
 
 

@@ -9,8 +9,7 @@ import pytest
 
 from generator.assessment.results import new_result, parse_result, read_result, write_result
 from generator.errors import ResultFileError
-
-from .assessment_helpers import check, result_json, scoring_data, skill, write_json
+from tests.assessment.helpers import check, result_json, scoring_data, skill, write_json
 
 
 def refused(path: Path) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -22,12 +23,14 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from generator.assessment.engine import EngineError, engine
+from generator.assessment.results import FORMAT, parse_result
 from generator.assessment.scoring import score
+from generator.commands.assess import questions
+from tests.assessment.helpers import scoring_data
 
-from .assessment_helpers import scoring_data
-
-REPO = Path(__file__).resolve().parent.parent
-RUNNER = Path(__file__).resolve().parent / "js" / "score_cases.mjs"
+REPO = Path(__file__).resolve().parents[2]
+RUNNER = Path(__file__).resolve().parent / "run_cases.mjs"
 SCORING_JS = REPO / "generator" / "assets" / "assessment" / "scoring.js"
 
 # Node runs the browser's scoring.js; `make test` installs it when missing (never skip).
@@ -36,18 +39,8 @@ assert shutil.which("node"), "Node.js is not installed (run `make test`)"
 
 @lru_cache(maxsize=1)
 def slim_data() -> dict[str, Any]:
-    """The fixture's data without the rendered text scoring never reads (smaller batches)."""
-    data = copy.deepcopy(scoring_data())
-    for skill in data["skills"]:
-        skill["levels"] = {}
-        skill["summary_html"] = ""
-        for check in skill["checks"]:
-            check["question_html"] = ""
-            check["options"] = [{"html": "", "explanation_html": ""} for _ in check["options"]]
-    for resource in data["resources"]:
-        resource["why_html"] = ""
-    data["strings"] = {}
-    return data
+    """The fixture's data (small enough to send whole: the report reads its text too)."""
+    return copy.deepcopy(scoring_data())
 
 
 def _levels() -> tuple[int, int]:
@@ -130,7 +123,10 @@ def cases(draw: st.DrawFn, kind: str) -> dict[str, Any]:
         ratings[draw(st.sampled_from(["removed-skill", "ml-ops"]))] = {"level": 1, "hash": "x"}
         chosen["removed-check"] = {"choice": 0, "hash": "x"}
     role = draw(st.sampled_from([r["id"] for r in data["roles"]]))
-    return {"data": data, "answers": {"ratings": ratings, "answers": chosen}, "role": role}
+    doc = {"name": draw(st.sampled_from([None, "Ada", "Zoë <b>&amp;</b> \"x\""])),
+           "mode": draw(st.sampled_from(["quick", "full"])),
+           "updated": "2026-11-30T10:00:00Z", "ratings": ratings, "answers": chosen}
+    return {"data": data, "answers": doc, "role": role}
 
 
 def malformed(current_hash: str, key: str, low: int, high: int) -> st.SearchStrategy[Any]:
@@ -164,7 +160,7 @@ def collect(kind: str, count: int) -> list[dict[str, Any]]:
 
 def score_in_node(batch: list[dict[str, Any]]) -> list[Any]:
     payload = {"datas": [case["data"] for case in batch],
-               "cases": [{"data": i, "answers": case["answers"], "role": case["role"]}
+               "cases": [{"data": i, "doc": case["answers"], "role": case["role"]}
                          for i, case in enumerate(batch)]}
     proc = subprocess.run(["node", str(RUNNER)], input=json.dumps(payload), capture_output=True,
                           text=True, check=False, cwd=REPO, timeout=120)
@@ -183,6 +179,23 @@ def canonical(value: Any) -> Any:
     return {k: canonical(v) for k, v in sorted(value.items())}
 
 
+def in_terminal(case: dict[str, Any]) -> dict[str, Any]:
+    """What the terminal commands compute for a case (``assess``'s questions, ``report``)."""
+    data, doc, role = case["data"], case["answers"], case["role"]
+    asked = [{"skill": q.skill["id"], "check": q.check["id"] if q.check else None,
+              "order": q.check["order"] if q.check else None}
+             for q in questions(data, doc["mode"])]
+    result = score(data, doc, role)
+    shown = {**doc, "role": role}
+    call = engine().call
+    read = parse_result({"format": FORMAT, "format_version": 1, **doc}, "x.json", data)
+    return {"questions": asked, "result": result,
+            "kept": {"ratings": read.ratings, "answers": read.answers},
+            "model": call("reportModel", shown, result, data=data),
+            "radar": call("radarModel", result, data=data),
+            "markdown": call("markdownReport", shown, result, data=data)}
+
+
 def assert_parity(kind: str, count: int) -> None:
     start = time.perf_counter()
     batch = collect(kind, count)
@@ -191,22 +204,22 @@ def assert_parity(kind: str, count: int) -> None:
     scored = time.perf_counter()
     assert len(batch) >= count * 0.9, f"Hypothesis drew only {len(batch)} {kind} cases"
     mismatches = []
-    for index, (case, js_result) in enumerate(zip(batch, in_js, strict=True)):
-        py_result = score(case["data"], case["answers"], case["role"])
-        if canonical(py_result) != canonical(js_result):
-            mismatches.append((index, case, py_result, js_result))
+    for index, (case, js_out) in enumerate(zip(batch, in_js, strict=True)):
+        py_out = in_terminal(case)
+        if canonical(py_out) != canonical(js_out):
+            mismatches.append((index, case, py_out, js_out))
     if mismatches:
-        index, case, py_result, js_result = mismatches[0]
-        differing = sorted(k for k in py_result
-                           if canonical(py_result.get(k)) != canonical(js_result.get(k)))
+        index, case, py_out, js_out = mismatches[0]
+        differing = sorted(k for k in py_out
+                           if canonical(py_out.get(k)) != canonical(js_out.get(k)))
         pytest.fail(
-            f"{len(mismatches)} of {len(batch)} {kind} answer sets score differently; first "
+            f"{len(mismatches)} of {len(batch)} {kind} answer sets differ; first "
             f"(case {index}, role {case['role']}, settings {case['data']['settings']}) differs "
             f"in {differing}:\nanswers: {json.dumps(case['answers'])}\n"
-            + "\n".join(f"{k}:\n  python: {json.dumps(py_result.get(k))}\n"
-                        f"  js:     {json.dumps(js_result.get(k))}" for k in differing))
+            + "\n".join(f"{k}:\n  terminal: {json.dumps(py_out.get(k))[:2000]}\n"
+                        f"  browser:  {json.dumps(js_out.get(k))[:2000]}" for k in differing))
     print(f"{kind}: {len(batch)} sets; drawn in {drawn - start:.2f}s, "
-          f"scored in Node in {scored - drawn:.2f}s, identical")
+          f"run in Node in {scored - drawn:.2f}s, identical")
 
 
 def test_scoring_js_exists() -> None:
@@ -222,7 +235,8 @@ def test_python_and_javascript_score_alike(kind: str, count: int) -> None:
 
 def test_an_unknown_role_fails_in_both() -> None:
     data = slim_data()
-    [js_result] = score_in_node([{"data": data, "answers": {}, "role": "ceo"}])
-    assert js_result == {"error": "unknown role 'ceo'"}
-    with pytest.raises(KeyError):
+    [js_result] = score_in_node([{"data": data, "answers": {"mode": "quick"}, "role": "ceo"}])
+    message = "unknown role 'ceo' (expected one of: pm, lead, junior)"
+    assert js_result == {"error": message}
+    with pytest.raises(EngineError, match=re.escape(message)):
         score(data, {}, "ceo")

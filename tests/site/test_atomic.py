@@ -12,8 +12,7 @@ from pathlib import Path
 
 from generator.project import Project
 from generator.site.build import recover_interrupted_swap
-
-from .conftest import run_cli
+from tests.conftest import run_cli
 
 
 def snapshot(site: Path) -> str:

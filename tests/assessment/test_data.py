@@ -1,0 +1,86 @@
+"""What the assessment data decides at build time, once, for the browser and the terminal."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.assessment.data import asked, assessment_data, option_orders
+from generator.content import model as m
+from generator.project import Project, load_and_validate
+from generator.strings import load_strings
+from tests.conftest import FIXTURES, REPO
+
+PROJECTS = [REPO, FIXTURES / "scoring", FIXTURES / "assess", FIXTURES / "data-engineering"]
+
+
+def _data(root: Path) -> dict:
+    return assessment_data(load_and_validate(Project(root)), "x")
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=lambda p: p.name)
+def test_each_mode_lists_its_checks_and_each_check_a_permutation(root: Path) -> None:
+    data = _data(root)
+    per_skill = data["settings"]["quick_checks_per_skill"]
+    for skill in data["skills"]:
+        ids = [c["id"] for c in skill["checks"]]
+        assert skill["ask"]["full"] == ids
+        quick = skill["ask"]["quick"]
+        assert len(quick) == min(per_skill, len(ids)) and set(quick) <= set(ids)
+        flagged = [c["id"] for c in skill["checks"] if c["id"] in quick]
+        assert quick[: len(flagged)] == quick[: len(flagged)]
+        for check in skill["checks"]:
+            assert sorted(check["order"]) == list(range(len(check["options"])))
+
+
+@pytest.mark.parametrize("root", PROJECTS, ids=lambda p: p.name)
+@pytest.mark.parametrize("mode", ["quick", "full"])
+def test_the_best_answer_is_at_no_favoured_position(root: Path, mode: str) -> None:
+    data = _data(root)
+    for size in {len(c["options"]) for s in data["skills"] for c in s["checks"]}:
+        positions = Counter(c["order"].index(c["answer"]) for s in data["skills"]
+                            for c in s["checks"] if c["id"] in s["ask"][mode]
+                            and len(c["options"]) == size)
+        if sum(positions.values()) >= size:
+            counts = [positions[p] for p in range(size)]
+            assert max(counts) - min(counts) <= 1, (size, counts)
+
+
+def _check(ident: str, options: int, key: int, quick: bool = False) -> m.Check:
+    return m.Check(id=ident, question="Q?", quick=quick, options=[
+        m.Option(text=f"o{i}", correct=i == key, explanation="e") for i in range(options)])
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.booleans()), min_size=1, max_size=60))
+def test_positions_are_balanced_within_one_for_any_checks(keys: list[tuple[int, bool]]) -> None:
+    checks = [_check(f"c{i}", 4, key, quick) for i, (key, quick) in enumerate(keys)]
+    skill = m.Skill(id="s", area="a", name="S", summary="s", why_it_matters="w", levels={},
+                    checks=checks)
+    orders = option_orders([skill], per_skill=3)
+    for mode in ("quick", "full"):
+        chosen = asked(skill, mode, 3)
+        counts = Counter(orders[c.id].index(next(i for i, o in enumerate(c.options) if o.correct))
+                         for c in chosen)
+        assert max(counts[p] for p in range(4)) - min(counts[p] for p in range(4)) <= 1 \
+            or len(chosen) < 4 and max(counts.values()) == 1
+
+
+@pytest.mark.parametrize(("minutes", "shown"), [
+    (10, "10 min"), (89, "89 min"), (90, "1.5 h"), (105, "2 h"), (150, "2.5 h"),
+    (420, "7 h"), (600, "10 h")])
+def test_durations_have_one_definition(minutes: int, shown: str) -> None:
+    assert load_strings("en").minutes(minutes) == shown
+
+
+def test_the_data_carries_formatted_durations_and_labels() -> None:
+    data = _data(FIXTURES / "scoring")
+    strings = load_strings("en")
+    assert all(r["duration"] == strings.minutes(r["minutes"]) for r in data["resources"])
+    assert data["settings"]["plan_budget"] == strings.minutes(
+        data["settings"]["plan_minutes_per_month"])
+    assert [lv["label"] for lv in data["levels"]][:2] == ["Level 0: No evidence yet",
+                                                          "Level 1: Aware"]
