@@ -33,7 +33,9 @@ serve: $(RUN_STAMP)
 
 build: $(RUN_STAMP)
 	$(if $(filter zensical,$(ENGINE)),$(PY) -m pip install -q -e ".[zensical]")
-	$(PY) -m generator build --engine $(ENGINE) $(if $(SITE_URL),--site-url "$(SITE_URL)")
+	$(PY) -m generator build --engine $(ENGINE) $(if $(SITE_URL),--site-url "$(SITE_URL)") \
+		$(if $(REPO_URL),--repo-url "$(REPO_URL)") $(if $(EDIT_URI),--edit-uri "$(EDIT_URI)") \
+		$(if $(STRICT),--strict)
 
 validate: $(RUN_STAMP)
 	$(PY) -m generator validate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -23,13 +24,34 @@ def main() -> None:
     """Generate and serve the ML/AI PM knowledge base and self-assessment from YAML content."""
 
 
+strict_option = click.option(
+    "--strict", is_flag=True,
+    help="Treat warnings (e.g. placeholder addresses like example.com) as errors.")
+
+
+def address_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--site-url, --repo-url, --edit-uri: the published addresses, replacing mkdocs.yml's
+    (else taken from MLPM_SITE_URL, MLPM_REPO_URL, MLPM_EDIT_URI)."""
+    for name, help_text in (
+            ("edit-uri", "Path of the edit page under the repository, e.g. edit/main/."),
+            ("repo-url", "The repository, for the header link and 'edit this page' links."),
+            ("site-url", "The address the site is published at (e.g. a local test server)."),
+    ):
+        command = click.option(f"--{name}", default=None, metavar="URL", help=help_text)(command)
+    return command
+
+
 @main.command()
 @project_option
-def validate(root: Path) -> None:
+@strict_option
+@address_options
+def validate(root: Path, strict: bool, site_url: str | None, repo_url: str | None,
+             edit_uri: str | None) -> None:
     """Check every content file and report all mistakes as file:line messages."""
     from .commands.validate import run
 
-    run(Project(root.resolve()))
+    run(Project(root.resolve(), site_url=site_url, repo_url=repo_url,
+                edit_uri=edit_uri).with_environment(), strict)
 
 
 @main.command()
@@ -37,13 +59,15 @@ def validate(root: Path) -> None:
 @click.option("--engine", type=click.Choice(ENGINE_NAMES), default="mkdocs",
               show_default=True, help="The static-site engine that builds the pages.")
 @click.option("--no-site", is_flag=True, help="Only generate the pages; do not build site/.")
-@click.option("--site-url", default=None, metavar="URL",
-              help="Override site_url from mkdocs.yml (e.g. for a local test server).")
-def build(root: Path, engine: str, no_site: bool, site_url: str | None) -> None:
+@strict_option
+@address_options
+def build(root: Path, engine: str, no_site: bool, strict: bool, site_url: str | None,
+          repo_url: str | None, edit_uri: str | None) -> None:
     """Validate, generate the pages, and build the static site into site/."""
     from .commands.build import run
 
-    run(Project(root.resolve(), site_url=site_url), engine=engine, site=not no_site)
+    project = Project(root.resolve(), site_url=site_url, repo_url=repo_url, edit_uri=edit_uri)
+    run(project.with_environment(), engine=engine, site=not no_site, strict=strict)
 
 
 @main.command()
@@ -56,16 +80,20 @@ def serve(root: Path, dev_addr: str, engine: str) -> None:
     """Serve the site locally; regenerate when content or templates change, and reload."""
     from .commands.serve import run
 
-    run(Project(root.resolve()), dev_addr, engine)
+    run(Project(root.resolve()).with_environment(), dev_addr, engine)
 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
+@click.option("--repo-url", default=None, metavar="URL",
+              help="Your repository (asked for in a terminal if not given; empty for none).")
+@click.option("--site-url", default=None, metavar="URL",
+              help="Where the site will be published (asked for in a terminal if not given).")
+def init(directory: Path, repo_url: str | None, site_url: str | None) -> None:
     """Create a new, minimal framework in DIRECTORY that validates and builds as it is."""
     from .commands.init import run
 
-    run(directory)
+    run(directory, repo_url, site_url)
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,24 @@ class Project:
     content_dir: str = "content"
     config_file: str = "mkdocs.yml"
     generated_dir: str = GENERATED_DIR
+    # Published addresses, when an option or the environment gives them (see ``from_env``):
+    # they replace mkdocs.yml's, so a fork's CI publishes correct links with no edits.
     site_url: str | None = None
+    repo_url: str | None = None
+    edit_uri: str | None = None
+
+    def with_environment(self) -> Project:
+        """Fill the addresses no option gave from ``MLPM_SITE_URL``, ``MLPM_REPO_URL`` and
+        ``MLPM_EDIT_URI`` (the GitHub Pages workflow sets them from the repository)."""
+        for name in ("site_url", "repo_url", "edit_uri"):
+            if getattr(self, name) is None:
+                setattr(self, name, os.environ.get(f"MLPM_{name.upper()}") or None)
+        return self
+
+    def overrides(self) -> dict[str, str]:
+        """The mkdocs.yml settings this project's options or environment replace."""
+        return {name: value for name in ("site_url", "repo_url", "edit_uri")
+                if (value := getattr(self, name))}
 
     @property
     def generated(self) -> Path:

@@ -7,9 +7,12 @@ import click
 from ..project import Project
 from ..site.build import build_site
 from ..site.generate import generate
+from ._warnings import check_warnings
 
 
-def run(project: Project, engine: str = "mkdocs", site: bool = True) -> None:
+def run(project: Project, engine: str = "mkdocs", site: bool = True,
+        strict: bool = False) -> None:
+    check_warnings(project, strict)
     report = generate(project)
     click.echo(f"Generated {project.generated_dir}/: {len(report.written)} written, "
                f"{report.unchanged} unchanged, {len(report.removed)} removed.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content.load import SourceFile
 from ..content.located_yaml import parse_yaml
 from ..errors import ContentError, ContentInvalid
 from ..project import Project
@@ -22,9 +23,22 @@ def load_site_config(project: Project) -> dict[str, Any]:
         raise ContentInvalid([ContentError(project.config_file, 1,
                                            "expected a mapping of MkDocs settings")])
     config = _plain(data)
-    if project.site_url:
-        config["site_url"] = project.site_url
+    config.update(project.overrides())
+    if config.get("repo_url"):
+        config.setdefault("repo_name", str(config["repo_url"]).rstrip("/").rsplit("/", 1)[-1])
+        # MkDocs' own default (edit/master/docs/) points at a branch and folder we do not have.
+        config.setdefault("edit_uri", "edit/main/")
     return config
+
+
+def site_config_source(project: Project) -> SourceFile | None:
+    """``mkdocs.yml`` as located YAML (for warnings at their line), or None if unreadable."""
+    path = project.root / project.config_file
+    try:
+        return SourceFile(project.config_file, parse_yaml(path.read_text(encoding="utf-8"),
+                                                           project.config_file))
+    except (OSError, UnicodeDecodeError, ContentError):
+        return None
 
 
 def _plain(data: Any) -> Any:

@@ -1,0 +1,26 @@
+"""Warnings that do not stop a build unless ``--strict`` says so (placeholder addresses)."""
+
+from __future__ import annotations
+
+import click
+
+from ..content.load import load_content
+from ..content.placeholders import placeholder_warnings
+from ..errors import GeneratorError
+from ..project import Project
+from ..site.config import site_config_source
+
+
+def check_warnings(project: Project, strict: bool) -> None:
+    """Print every warning on stderr; with ``strict``, stop (exit 1) before anything is written."""
+    raw = load_content(project.root, project.content_dir)
+    config = site_config_source(project)
+    sources = [f for f in (config, raw.framework, *raw.skills, raw.roles, raw.resources,
+                           raw.glossary, raw.sources, *raw.guides) if f is not None]
+    found = placeholder_warnings(sources, overridden=project.overrides())
+    for warning in found:
+        click.echo(str(warning), err=True)
+    if strict and found:
+        noun = "warning" if len(found) == 1 else "warnings"
+        raise GeneratorError(f"Found {len(found)} {noun}; --strict makes them errors, so "
+                             "nothing was written.")
