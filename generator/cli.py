@@ -152,13 +152,15 @@ def report(root: Path, result: Path, role: str | None, fmt: str) -> None:
               help="Compare with this role.  [default: the role most files chose]")
 @click.option("--names", type=click.Choice(["full", "initials", "hidden"]), default="full",
               show_default=True,
-              help="Show names, initials, or nobody (then only groups of 3 or more are shown).")
+              help="Show names, initials, or nobody (then only groups of --min-group or more).")
+@click.option("--min-group", type=click.IntRange(2, 100), default=3, show_default=True,
+              help="With hidden names, the smallest group any shown figure may describe.")
 def team(root: Path, results: tuple[Path, ...], output: Path, role: str | None,
-         names: str) -> None:
+         names: str, min_group: int) -> None:
     """Write a team page: heatmap, single points of failure, gaps and mentoring pairs."""
     from .commands.team import run
 
-    run(root, list(results), output, role, names)
+    run(root, list(results), output, role, names, min_group)
 
 
 @main.command()

@@ -12,6 +12,7 @@ from typing import Any
 from .format import number, table
 from .lookup import Assessment
 from .results import ResultFile
+from .scoring import score
 
 
 def compare_ratings(a: Assessment, mine: ResultFile, theirs: ResultFile) -> dict[str, Any]:
@@ -67,4 +68,28 @@ def compare_text(a: Assessment, mine: ResultFile, theirs: ResultFile,
     for row in comparison["one_sided"]:
         file = describe(mine) if row["self"] is not None else describe(theirs)
         lines.append(t("cli.compare.one_sided", skill=row["name"], file=file))
+    lines += evidence_lines(a, mine) + evidence_lines(a, theirs)
     return "\n".join(lines) + "\n"
+
+
+def evidence_lines(a: Assessment, result: ResultFile) -> list[str]:
+    """What the file's own scenario answers say about its ratings (the flags and statuses of
+    its result page) and how sure it was when wrong: a second opinion is read beside them."""
+    scored = score(a.data, result.scoring_input(), a.data["roles"][0]["id"])
+    notes = []
+    for skill in a.data["skills"]:
+        entry = scored["skills"][skill["id"]]
+        marks = []
+        if entry["status"] == "unconfirmed":
+            marks.append(a.t("assessment.status_unconfirmed"))
+        if entry["flag"]:
+            marks.append(a.t(f"assessment.flag_{entry['flag']}"))
+        if marks:
+            notes.append(f"{skill['name']} ({', '.join(marks)})")
+    out = []
+    if notes:
+        out.append(a.t("cli.compare.evidence", file=describe(result), skills="; ".join(notes)))
+    if scored["calibration"]["sure_wrong"]:
+        out.append(a.t("cli.compare.sure_wrong", file=describe(result),
+                       n=scored["calibration"]["sure_wrong"]))
+    return out

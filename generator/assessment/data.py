@@ -109,7 +109,8 @@ def _skill(skill: m.Skill, orders: dict[str, list[int]], per_skill: int) -> dict
         "summary_html": inline_html(skill.summary),
         "page": f"skills/{skill.id}/",
         "rating_hash": rating_hash(skill),
-        "levels": {str(value): {"behaviours_html": [inline_html(b) for b in level.behaviours]}
+        "levels": {str(value): {"behaviours_html": [inline_html(b) for b in level.behaviours],
+                                "how_to_reach_html": inline_html(level.how_to_reach)}
                    for value, level in sorted(skill.levels.items())},
         "checks": [_check(c, orders[c.id]) for c in skill.checks],
         "ask": {mode: [c.id for c in asked(skill, mode, per_skill)] for mode in MODES},
@@ -118,9 +119,9 @@ def _skill(skill: m.Skill, orders: dict[str, list[int]], per_skill: int) -> dict
 
 def assessment_strings(strings: Strings) -> dict[str, Any]:
     """The ``assessment:`` strings, plus the shared sections the runtimes also show
-    (resource kinds, importance names) under their own keys."""
+    (resource kinds, importance names, duration patterns) under their own keys."""
     out = strings.section("assessment")
-    for shared in ("kinds", "importance"):
+    for shared in ("kinds", "importance", "minutes"):
         out[shared] = {str(k): v for k, v in strings.section(shared).items()}
     return out
 

@@ -25,7 +25,7 @@ FORMAT = "mlpm-assessment-result"
 FORMAT_VERSION = 1
 MODES = ("quick", "full")
 KEYS = ("format", "format_version", "framework", "framework_version", "content_version",
-        "created", "updated", "name", "mode", "role", "ratings", "answers")
+        "created", "updated", "name", "mode", "role", "ratings", "answers", "read")
 
 
 def now() -> str:
@@ -53,11 +53,12 @@ class ResultFile:
     content_version: str | None = None
     ratings: dict[str, dict[str, Any]] = field(default_factory=dict)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    read: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     def scoring_input(self) -> dict[str, Any]:
         """The ``answers`` argument of ``scoring.score``."""
-        return {"ratings": self.ratings, "answers": self.answers}
+        return {"ratings": self.ratings, "answers": self.answers, "read": self.read}
 
     def to_json(self) -> dict[str, Any]:
         """The file's JSON object, keys in the order of ``docs/result-format.md``."""
@@ -69,6 +70,8 @@ class ResultFile:
             "name": self.name, "mode": self.mode, "role": self.role,
             "ratings": dict(self.ratings), "answers": dict(self.answers),
         }
+        if self.read:
+            out["read"] = list(self.read)
         if not self.name:
             del out["name"]
         return out
@@ -188,7 +191,16 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any]) -> ResultFile:
         content_version=text_field("content_version"), notices=notices)
     result.ratings = _valid_ratings(raw.get("ratings"), data, notice)
     result.answers = _valid_answers(raw.get("answers"), data, notice)
+    result.read = read_list(raw.get("read"), data)
     return result
+
+
+def read_list(value: Any, data: Mapping[str, Any]) -> list[str]:
+    """The resources marked as read: known ids, each once, in content order (as state.js)."""
+    if not isinstance(value, list):
+        return []
+    marked = {x for x in value if isinstance(x, str)}
+    return [r["id"] for r in data["resources"] if r["id"] in marked]
 
 
 def _entries(value: Any, key: str, notice: Any) -> dict[str, Any]:
@@ -249,6 +261,9 @@ def _valid_answers(value: Any, data: Mapping[str, Any], notice: Any) -> dict[str
             notice("choice_out_of_range", check=check_id, last=last, got=choice)
         else:
             kept[check_id] = {"choice": choice, "hash": stored_hash}
+            sure = entry.get("sure") if isinstance(entry, dict) else None
+            if whole_number(sure) in (1, 2, 3):  # "how sure were you?" travels with its answer
+                kept[check_id]["sure"] = whole_number(sure)
     if unknown:
         notice("unknown_checks", count=len(unknown), ids=", ".join(sorted(unknown)))
     if stale:

@@ -1,10 +1,16 @@
-"""``team``: a static page comparing a team's results with one role.
+"""``team``: a team's results against one role, as plain data for a static page.
 
-The page is built as plain data (``build_team``) and written as one self-contained
-``index.html``. With ``--names hidden`` it never shows a value that describes fewer
-than ``MIN_GROUP`` people: no per-person rows, no single points of failure and no
-mentoring pairs (each describes one or two people), no mean over fewer people, and no
-count that singles out one or two people, such as "1 of 8" or "7 of 8".
+Scores come from ``scoring.js`` (via ``scoring.score``), so a cell says what each person's
+own result page says. A skill whose rating the person's own answers contradict
+(``unconfirmed``) is marked in its cell and never makes its owner a holder of the skill:
+not in "who reaches the target", not a single point of failure, not a suggested mentor.
+
+With ``--names hidden`` nothing shown describes fewer than ``min_group`` people, and no
+small group can be recovered by subtracting one shown number from another: a count is
+shown only when both it and its complement are 0 or at least ``min_group``; a mean is
+taken over the assessed people only, and shown only when they and the unassessed rest
+are each 0 or at least ``min_group``; nothing per person (rows, pairs, single points of
+failure) is shown at all.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from .scoring import score
 
 NAME_MODES = ("full", "initials", "hidden")
 MIN_GROUP = 3
-"""The smallest group an anonymous page may describe."""
+"""The smallest group an anonymous page may describe (``--min-group`` changes it)."""
 PAIRS_PER_SKILL = 2
 MAX_MENTEES = 2
 """How many people one mentor is suggested for, across all skills."""
@@ -35,9 +41,17 @@ class Person:
 
     label: str
     file: str
-    current: dict[str, float]
-    scores: dict[str, float | None]
+    skills: dict[str, dict[str, Any]]  # the scoring result's per-skill entries
     gaps: dict[str, float]
+    sure_wrong: int
+
+    def assessed(self, sid: str) -> bool:
+        return self.skills[sid]["score"] is not None
+
+    def holds(self, sid: str) -> bool:
+        """Reaches the target with a result the person's own answers do not contradict."""
+        return (self.gaps[sid] <= 0 and self.assessed(sid)
+                and self.skills[sid]["status"] != "unconfirmed")
 
 
 def initials(name: str) -> str:
@@ -64,111 +78,116 @@ def labels(results: list[ResultFile], mode: str) -> list[str]:
 
 def people_for(a: Assessment, results: list[ResultFile], role_id: str, mode: str) -> list[Person]:
     people = []
-    low = min(lv["value"] for lv in a.data["levels"])
     for result, label in zip(results, labels(results, mode)):
         scored = score(a.data, result.scoring_input(), role_id)
-        scores = {sid: s["score"] for sid, s in scored["skills"].items()}
         gaps = {g["skill"]: g["gap"] for g in scored["gaps"]}
-        people.append(Person(
-            label=label, file=result.source,
-            current={sid: low if s is None else s for sid, s in scores.items()},
-            scores=scores, gaps={sid: gaps.get(sid, 0.0) for sid in scores}))
+        people.append(Person(label=label, file=result.source, skills=scored["skills"],
+                             gaps={sid: gaps.get(sid, 0.0) for sid in scored["skills"]},
+                             sure_wrong=scored["calibration"]["sure_wrong"]))
     return people
 
 
-def cell_class(score_value: float | None, gap: float) -> str:
-    if score_value is None:
-        return "unrated"
-    if gap <= 0:
-        return "meets"
-    return "near" if gap <= 1 else "far"
+def cell(a: Assessment, entry: dict[str, Any], gap: float) -> dict[str, str]:
+    """A heatmap cell whose text says what its colour says: ``2.5 ✓``, ``1.5 −1.5``, and
+    ``unconfirmed`` when the person's answers contradict the rating."""
+    shown = number(entry["counted"] if entry["score"] is not None else None)
+    text = f"{shown} ✓" if gap <= 0 else f"{shown} −{number(gap)}"
+    if entry["score"] is None:
+        return {"text": text, "class": "unrated"}
+    if entry["status"] == "unconfirmed":
+        return {"text": f"{text} {a.t('cli.team.unconfirmed')}", "class": "unconfirmed"}
+    return {"text": text, "class": "meets" if gap <= 0 else ("near" if gap <= 1 else "far")}
 
 
-def cell_text(score_value: float | None, gap: float) -> str:
-    """Text that says what the colour says: ``2.5 ✓`` or ``1.5 −1.5``."""
-    shown = number(score_value)
-    return f"{shown} ✓" if gap <= 0 else f"{shown} −{number(gap)}"
+def shown_count(part: int, whole: int, hidden: bool, min_group: int) -> bool:
+    """Whether a count of ``part`` out of ``whole`` may be shown: with hidden names, neither
+    the part nor the rest may be a group of 1 to ``min_group - 1`` people."""
+    return not hidden or all(n == 0 or n >= min_group for n in (part, whole - part))
 
 
-def count_text(a: Assessment, count: int, total: int, hidden: bool) -> str:
-    """``3 of 8``; with hidden names, a count that singles out one or two people (or leaves
-    one or two out) is not shown."""
-    if hidden and (0 < count < MIN_GROUP or 0 < total - count < MIN_GROUP):
-        return a.t("cli.team.count_hidden", min=MIN_GROUP)
+def count_text(a: Assessment, count: int, total: int, hidden: bool, min_group: int) -> str:
+    if not shown_count(count, total, hidden, min_group):
+        return a.t("cli.team.count_hidden", min=min_group)
     return a.t("cli.team.reach_cell", reach=count, count=total)
 
 
-def mentoring_pairs(a: Assessment, people: list[Person], ranked: list[dict[str, Any]]
-                    ) -> list[dict[str, Any]]:
-    """For each team gap in rank order, pair the people furthest below the target with
-    someone at the target who has the fewest mentees so far."""
+def mentoring_pairs(people: list[Person], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For each team gap in rank order, pair the people furthest below the target with a
+    holder (never an unconfirmed one) who has the fewest mentees so far."""
     load: Counter[int] = Counter()
     pairs = []
     for skill in ranked:
         sid = skill["id"]
-        holders = [i for i, p in enumerate(people) if p.gaps[sid] <= 0 and p.scores[sid] is not None]
+        holders = [i for i, p in enumerate(people) if p.holds(sid)]
         below = sorted((i for i, p in enumerate(people) if p.gaps[sid] > 0),
                        key=lambda i: (-people[i].gaps[sid], i))
         for mentee in below[:PAIRS_PER_SKILL]:
             free = [h for h in holders if load[h] < MAX_MENTEES and h != mentee]
             if not free:
                 break
-            mentor = min(free, key=lambda h: (load[h], -people[h].current[sid], h))
+            mentor = min(free, key=lambda h: (load[h], -people[h].skills[sid]["counted"], h))
             load[mentor] += 1
             pairs.append({"skill": skill["name"], "mentor": people[mentor].label,
-                          "mentor_score": number(people[mentor].scores[sid]),
+                          "mentor_score": number(people[mentor].skills[sid]["counted"]),
                           "mentee": people[mentee].label,
-                          "mentee_score": number(people[mentee].scores[sid]),
+                          "mentee_score": number(people[mentee].skills[sid]["counted"]),
                           "target": skill["target"]})
     return pairs
 
 
-def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
-               ) -> dict[str, Any]:
+def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any],
+               people: list[Person], hidden: bool, min_group: int) -> dict[str, Any]:
+    sid, count = skill["id"], len(people)
+    assessed = [p for p in people if p.assessed(sid)]
+    holders = [p for p in people if p.holds(sid)]
+    flagged = [p for p in people if p.skills[sid]["status"] == "unconfirmed"
+               or p.skills[sid]["flag"] == "overconfident"]
+    # Means over the assessed only, so that no figure mixes in (and so reveals) the rest.
+    group_ok = shown_count(len(assessed), count, hidden, min_group) and bool(assessed)
+    mean = sum(p.skills[sid]["counted"] for p in assessed) / len(assessed) if assessed else 0.0
+    mean_gap = sum(p.gaps[sid] for p in assessed) / len(assessed) if assessed else 0.0
+    return {
+        "id": sid, "name": skill["name"], "area": a.area_name(skill["area"]),
+        "target": expectation["level"], "importance": expectation["importance"],
+        "importance_name": a.t(f"importance.{expectation['importance']}"),
+        "reach": len(holders), "assessed": len(assessed),
+        "reach_text": count_text(a, len(holders), count, hidden, min_group),
+        "below_text": count_text(a, count - len(holders), count, hidden, min_group),
+        "flagged_text": count_text(a, len(flagged), count, hidden, min_group),
+        "mean": number(mean) if group_ok else None,
+        "holders": [p.label for p in holders] if not hidden else [],
+        "mean_gap": mean_gap if group_ok else 0.0,
+        "priority": mean_gap * expectation["importance"] if group_ok else 0.0,
+    }
+
+
+def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str,
+               min_group: int = MIN_GROUP) -> dict[str, Any]:
     """Everything the team page shows, as plain values (see the module doc on hiding)."""
-    t = a.t
     role = a.role(role_id)
     people = people_for(a, results, role_id, mode)
     hidden = mode == "hidden"
     count = len(people)
-    show_group = not hidden or count >= MIN_GROUP
-    skills = []
-    for skill in a.data["skills"]:
-        sid = skill["id"]
-        expectation = role["expectations"].get(sid, {"level": 0, "importance": 1})
-        assessed = [s for s in (p.scores[sid] for p in people) if s is not None]
-        reach = [p for p in people if p.gaps[sid] <= 0]
-        mean_gap = sum(p.gaps[sid] for p in people) / count
-        skills.append({
-            "id": sid, "name": skill["name"], "area": a.area_name(skill["area"]),
-            "target": expectation["level"], "importance": expectation["importance"],
-            "importance_name": t(f"importance.{expectation['importance']}"),
-            "reach": len(reach), "assessed": len(assessed),
-            "reach_text": count_text(a, len(reach), count, hidden),
-            "below_text": count_text(a, count - len(reach), count, hidden),
-            "mean": (number(sum(assessed) / len(assessed))
-                     if assessed and (not hidden or len(assessed) >= MIN_GROUP) else None),
-            "holders": [p.label for p in reach] if not hidden else [],
-            "mean_gap": mean_gap, "priority": mean_gap * expectation["importance"],
-        })
+    show_group = not hidden or count >= min_group
+    low = min(lv["value"] for lv in a.data["levels"])
+    skills = [_skill_row(a, skill, role["expectations"].get(
+        skill["id"], {"level": low, "importance": 1}), people, hidden, min_group)
+        for skill in a.data["skills"]]
     order = {s["id"]: i for i, s in enumerate(skills)}
     ranked = sorted((s for s in skills if s["mean_gap"] > 0),
                     key=lambda s: (-s["priority"], -s["mean_gap"], order[s["id"]]))
-    spof = [s for s in skills if s["reach"] == 1 and count > 1]
-    rows = [{"label": p.label, "cells": [
-        {"text": cell_text(p.scores[s["id"]], p.gaps[s["id"]]),
-         "class": cell_class(p.scores[s["id"]], p.gaps[s["id"]])} for s in skills]}
-        for p in people] if not hidden else []
+    rows = [{"label": p.label, "sure_wrong": p.sure_wrong,
+             "cells": [cell(a, p.skills[s["id"]], p.gaps[s["id"]]) for s in skills]}
+            for p in people] if not hidden else []
     areas = [{"name": area["name"], "span": sum(s["area"] == area["name"] for s in skills)}
              for area in a.data["areas"]]
     return {
         "role": role["name"], "count": count, "mode": mode, "hidden": hidden,
-        "show_group": show_group, "min_group": MIN_GROUP,
+        "show_group": show_group, "min_group": min_group,
         "skills": skills, "areas": [area for area in areas if area["span"]], "rows": rows,
-        "spof": spof if not hidden else [],
+        "spof": [s for s in skills if s["reach"] == 1 and count > 1] if not hidden else [],
         "nobody": [s for s in skills if s["reach"] == 0] if show_group else [],
         "team_gaps": [{**s, "mean_gap": number(s["mean_gap"]), "priority": number(s["priority"])}
-                      for s in ranked[:TEAM_GAPS]]
-        if show_group else [],
-        "pairs": mentoring_pairs(a, people, ranked) if not hidden else [],
+                      for s in ranked[:TEAM_GAPS]] if show_group else [],
+        "pairs": mentoring_pairs(people, ranked) if not hidden else [],
     }

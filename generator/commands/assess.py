@@ -94,7 +94,7 @@ class Session:
                 raise Stop
             if answer in valid:
                 return answer
-            click.echo(self.t("cli.assess.invalid", choices=", ".join(valid)))
+            click.echo(self.t("cli.assess.invalid", choices=", ".join(v for v in valid if v)))
 
     def header(self, question: Question, position: int, total: int) -> None:
         skill = question.skill
@@ -123,7 +123,11 @@ class Session:
         prompt = self.t("cli.assess.check_prompt", high=len(order))
         shown = int(self.read(prompt, [str(n) for n in range(1, len(order) + 1)]))
         choice = order[shown - 1]
-        self.result.answers[check["id"]] = {"choice": choice, "hash": check["hash"]}
+        entry: dict[str, Any] = {"choice": choice, "hash": check["hash"]}
+        sure = self.read(self.t("cli.assess.sure_prompt"), ["1", "2", "3", ""])
+        if sure:  # optional, as in the browser: Enter skips it
+            entry["sure"] = int(sure)
+        self.result.answers[check["id"]] = entry
         self.save()
         best = check["options"][check["answer"]]
         if choice == check["answer"]:

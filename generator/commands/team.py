@@ -12,17 +12,18 @@ from ..assessment.team import MIN_GROUP, build_team
 from ._shared import read_results
 
 
-def run(root: Path, files: list[Path], out_dir: Path, role: str | None, names: str) -> None:
+def run(root: Path, files: list[Path], out_dir: Path, role: str | None, names: str,
+        min_group: int = MIN_GROUP) -> None:
     a = load_assessment(root)
     results = read_results(files, a)
     role_id = a.choose_role(role, results)
     mixed = sorted({r.role for r in results if r.role and r.role != role_id})
     if mixed and role is None:
         click.echo(a.t("cli.team.mixed_roles", role=role_id, others=", ".join(mixed)), err=True)
-    team = build_team(a, results, role_id, names)
+    team = build_team(a, results, role_id, names, min_group)
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "index.html"
     page.write_text(render_html("team.html.j2", a, team=team), encoding="utf-8")
     click.echo(a.t("cli.team.written", file=str(page), count=team["count"], role=team["role"]))
     if names == "hidden" and not team["show_group"]:
-        click.echo(a.t("cli.team.too_few", min=MIN_GROUP), err=True)
+        click.echo(a.t("cli.team.too_few", min=min_group), err=True)

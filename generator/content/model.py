@@ -75,6 +75,13 @@ class AssessmentSettings(Strict):
     flag_difference: Annotated[float, Field(gt=0, le=9)] = 2.0
     # One missed question is not evidence of overconfidence: flag only on this many answers.
     flag_min_checks: Annotated[int, Field(ge=1, le=20)] = 2
+    # The highest level scenario checks alone can show (default: one below the top), since a
+    # scenario question shows judgement, not practice or leadership (docs/scoring.md, rule 1).
+    knowledge_max_level: Annotated[int, Field(ge=0, le=9)] | None = None
+    # How many answers weigh as much as the self-rating: w = n / (n + evidence_prior) (rule 2).
+    evidence_prior: Annotated[float, Field(gt=0, le=100)] = 2.0
+    # A rating with fewer than this share of its checks right is unconfirmed (rule 4).
+    confirm_ratio: Annotated[float, Field(gt=0, le=1)] = 0.5
 
 
 class Area(Strict):

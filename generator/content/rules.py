@@ -133,6 +133,11 @@ def check_framework(checker: Checker, source: SourceFile, framework: m.Framework
                       f"consecutive values, got {', '.join(map(str, values))})")
     checker.unique(((a.id, source, ("areas", i, "id")) for i, a in enumerate(framework.areas)),
                    "area")
+    top = framework.assessment.knowledge_max_level
+    if top is not None and not values[0] <= top < max(values):
+        checker.error(source, ("assessment", "knowledge_max_level"), "assessment.knowledge_max_"
+                      f"level: checks alone cannot show the top level (expected a level from "
+                      f"{values[0]} to {max(values) - 1}, got {top})")
 
 
 def check_skill(checker: Checker, source: SourceFile, skill: m.Skill,

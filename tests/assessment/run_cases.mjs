@@ -19,7 +19,7 @@ const out = cases.map(({ data: index, doc, role }) => {
     const read = readDoc(data, { format: "mlpm-assessment-result", format_version: 1, ...doc },
       translator(data.strings), "x.json").doc;
     return { questions, result, model: reportModel(data, shown, result), radar: radarModel(data, result),
-      markdown: markdownReport(data, shown, result), kept: { ratings: read.ratings, answers: read.answers } };
+      markdown: markdownReport(data, shown, result), kept: { ratings: read.ratings, answers: read.answers, read: read.read || [] } };
   } catch (error) {
     return { error: String(error.message || error) };
   }

@@ -122,10 +122,16 @@ def cases(draw: st.DrawFn, kind: str) -> dict[str, Any]:
     if kind == "malformed":
         ratings[draw(st.sampled_from(["removed-skill", "ml-ops"]))] = {"level": 1, "hash": "x"}
         chosen["removed-check"] = {"choice": 0, "hash": "x"}
+    for entry in chosen.values():  # "how sure were you?", valid or not
+        if isinstance(entry, dict) and draw(st.booleans()):
+            entry["sure"] = draw(st.sampled_from([1, 2, 3, 3, 0, 4, "3", True, 2.0, None]))
+    resource_ids = [r["id"] for r in data["resources"]]
     role = draw(st.sampled_from([r["id"] for r in data["roles"]]))
     doc = {"name": draw(st.sampled_from([None, "Ada", "Zoë <b>&amp;</b> \"x\""])),
            "mode": draw(st.sampled_from(["quick", "full"])),
            "updated": "2026-11-30T10:00:00Z", "ratings": ratings, "answers": chosen}
+    if draw(st.booleans()):  # resources marked as read leave the plan
+        doc["read"] = draw(st.lists(st.sampled_from([*resource_ids, "gone", 7]), max_size=8))
     return {"data": data, "answers": doc, "role": role}
 
 
@@ -190,7 +196,7 @@ def in_terminal(case: dict[str, Any]) -> dict[str, Any]:
     call = engine().call
     read = parse_result({"format": FORMAT, "format_version": 1, **doc}, "x.json", data)
     return {"questions": asked, "result": result,
-            "kept": {"ratings": read.ratings, "answers": read.answers},
+            "kept": {"ratings": read.ratings, "answers": read.answers, "read": read.read},
             "model": call("reportModel", shown, result, data=data),
             "radar": call("radarModel", result, data=data),
             "markdown": call("markdownReport", shown, result, data=data)}

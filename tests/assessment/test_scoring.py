@@ -21,17 +21,18 @@ def round2(x: float) -> float:
     return rule("round2", x)
 
 
-def knowledge_level(low: int, high: int, answered: int, correct: int) -> float | None:
-    return rule("knowledgeLevel", low, high, answered, correct)
+def knowledge_level(low: int, top: int, answered: int, correct: int) -> float | None:
+    return rule("knowledgeLevel", low, top, answered, correct)
 
 
-def skill_score(rating: float | None, knowledge: float | None) -> float | None:
-    return rule("skillScore", rating, knowledge)
+def skill_score(rating: float | None, knowledge: float | None, weight: float = 0.5,
+                top: int = 3) -> float | None:
+    return rule("skillScore", rating, knowledge, weight, top)
 
 
 def confidence_flag(rating: float | None, knowledge: float | None, difference: float,
-                    answered: int, min_checks: int) -> str | None:
-    return rule("confidenceFlag", rating, knowledge, difference, answered, min_checks)
+                    answered: int, min_checks: int, top: int = 3) -> str | None:
+    return rule("confidenceFlag", rating, knowledge, difference, answered, min_checks, top)
 
 
 def goal_level(current: float, target: int, high: int) -> int:
@@ -42,12 +43,8 @@ def resources_for(data: dict, skill_id: str, goal: int) -> list[str]:
     return rule("resourcesFor", skill_id, goal, data=data)
 
 
-def learning_plan(data: dict, top: list[dict]) -> dict[str, list[str]]:
-    return rule("learningPlan", top, data=data)
-
-
 UNASSESSED = {"rating": None, "knowledge": None, "score": None, "answered": 0, "correct": 0,
-              "flag": None}
+              "weight": 0, "status": "unassessed", "counted": 0, "flag": None}
 
 
 def test_round2_is_javascripts_math_round_on_hundredths() -> None:
@@ -56,64 +53,109 @@ def test_round2_is_javascripts_math_round_on_hundredths() -> None:
         [1.0, 2.68, 0.13, 2.67, 1.33, 0.0, 3.0]
 
 
-def test_rule_1_knowledge_level() -> None:
-    assert knowledge_level(0, 4, 0, 0) is None
-    assert knowledge_level(0, 4, 3, 1) == 1.33
-    assert knowledge_level(0, 4, 4, 3) == 3.0
-    assert knowledge_level(1, 5, 2, 1) == 3.0  # L0 + (Lmax − L0) × 1/2
+def test_rule_1_what_the_checks_show_stops_below_the_top() -> None:
+    assert knowledge_level(0, 3, 0, 0) is None
+    assert knowledge_level(0, 3, 3, 1) == 1.0
+    assert knowledge_level(0, 3, 4, 4) == 3.0  # all right shows K = 3, never Leading (4)
+    assert knowledge_level(1, 4, 2, 1) == 2.5  # L0 + (K − L0) × 1/2
+    assert rule("knowledgeMax", data=scoring_data()) == 3
 
 
-def test_rule_2_skill_score() -> None:
-    assert skill_score(4, 1.33) == 2.67  # 2.665, half up
+def test_rule_2_evidence_weight_grows_with_answers() -> None:
+    assert [round2(rule("evidenceWeight", n, 2)) for n in (0, 1, 2, 4, 8)] == \
+        [0, 0.33, 0.5, 0.67, 0.8]
+
+
+def test_rule_3_score_moves_the_rating_toward_the_checks() -> None:
+    assert skill_score(4, 0.0, weight=2 / 3) == 2.0    # 4 + 2/3 × (0 − 3)
+    assert skill_score(4, 3.0, weight=0.8) == 4        # checks at K confirm a top rating
+    assert skill_score(1, 3.0, weight=0.5) == 2.0      # underconfident: raised, never lowered
     assert skill_score(2, None) == 2
     assert skill_score(None, 3.0) == 3.0
     assert skill_score(None, None) is None
 
 
-def test_rule_3_flags_at_and_below_the_difference() -> None:
-    assert confidence_flag(4, 2.0, 2, answered=2, min_checks=2) == "overconfident"  # exactly d
-    assert confidence_flag(4, 2.01, 2, answered=2, min_checks=2) is None
-    assert confidence_flag(2, 4.0, 2, answered=3, min_checks=2) == "underconfident"
-    assert confidence_flag(None, 4.0, 2, answered=2, min_checks=2) is None
+def test_rule_4_an_answer_contradicted_rating_counts_as_the_checks() -> None:
+    status = lambda *args: rule("skillStatus", *args, 0.5, 0)
+    assert status(4, 0.0, 2.0, 4, 0) == {"status": "unconfirmed", "counted": 0.0}
+    assert status(4, 1.5, 3.25, 2, 1) == {"status": "confirmed", "counted": 3.25}  # half right
+    assert status(2, None, 2, 0, 0) == {"status": "self-rated", "counted": 2}
+    assert status(None, 1.5, 1.5, 2, 1) == {"status": "checked", "counted": 1.5}
+    assert status(None, None, None, 0, 0) == {"status": "unassessed", "counted": 0}
+
+
+def test_rule_5_flags_at_and_below_the_difference() -> None:
+    assert confidence_flag(4, 1.0, 2, answered=2, min_checks=2) == "overconfident"  # 3 − 1 = d
+    assert confidence_flag(4, 1.01, 2, answered=2, min_checks=2) is None
+    assert confidence_flag(1, 3.0, 2, answered=3, min_checks=2) == "underconfident"
+    assert confidence_flag(None, 3.0, 2, answered=2, min_checks=2) is None
     assert confidence_flag(0, None, 2, answered=0, min_checks=2) is None
-
-
-def test_rule_3_needs_enough_answered_checks() -> None:
-    assert confidence_flag(4, 0.0, 2, answered=1, min_checks=2) is None  # one miss is no evidence
+    assert confidence_flag(4, 0.0, 2, answered=1, min_checks=2) is None  # one miss: no evidence
     assert confidence_flag(4, 0.0, 2, answered=1, min_checks=1) == "overconfident"
 
 
-def test_rule_6_goal() -> None:
+def test_rule_6_calibration_with_certainty_based_marks() -> None:
+    data = scoring_data()
+    given = answers(data, choices={"ur-sample": right(data, "ur-sample"),
+                                   "ur-synthesis": wrong(data, "ur-synthesis"),
+                                   "me-proxy": right(data, "me-proxy"),
+                                   "sh-flag": wrong(data, "sh-flag")})
+    for check_id, sure in (("ur-sample", 3), ("ur-synthesis", 3), ("me-proxy", 1),
+                           ("sh-flag", 9)):  # 9 is no certainty: not counted
+        given["answers"][check_id]["sure"] = sure
+    assert score(data, given, "pm")["calibration"] == {
+        "rated": 3, "marks": -2, "mean_mark": -0.67, "sure_wrong": 1,  # 3 − 6 + 1
+        "levels": {"1": {"right": 1, "wrong": 0}, "2": {"right": 0, "wrong": 0},
+                   "3": {"right": 1, "wrong": 1}}}
+
+
+def test_rule_8_goal() -> None:
     assert goal_level(2.5, 4, 4) == 3
     assert goal_level(0, 3, 4) == 1
     assert goal_level(2.99, 3, 4) == 3
 
 
+def read(item_id: str) -> dict[str, str]:
+    return {"kind": "read", "id": item_id}
+
+
+def practice(skill: str, level: int) -> dict[str, object]:
+    return {"kind": "practice", "skill": skill, "level": level}
+
+
 def test_nothing_answered_against_pm() -> None:
     data = scoring_data()
     result = score(data, {}, "pm")
-    assert result == {
-        "role": "pm",
-        "skills": {sid: UNASSESSED for sid in
-                   ("user-research", "prioritising", "metrics", "shipping", "ml-basics")},
-        "areas": {"discovery": None, "delivery": None, "tech": None},
-        # Priority ties (9) go to the larger gap, then content order.
-        "gaps": [
-            {"skill": "user-research", "current": 0, "target": 3, "gap": 3, "importance": 3,
-             "priority": 9, "goal": 1, "resources": ["interviews-101"]},
-            {"skill": "metrics", "current": 0, "target": 3, "gap": 3, "importance": 3,
-             "priority": 9, "goal": 1, "resources": ["research-ops"]},  # none ≤ 1: next level up
-            {"skill": "prioritising", "current": 0, "target": 3, "gap": 3, "importance": 2,
-             "priority": 6, "goal": 1, "resources": ["rice"]},
-            {"skill": "shipping", "current": 0, "target": 2, "gap": 2, "importance": 2,
-             "priority": 4, "goal": 1, "resources": []},
-            {"skill": "ml-basics", "current": 0, "target": 2, "gap": 2, "importance": 1,
-             "priority": 2, "goal": 1, "resources": []},
-        ],
-        "top_gaps": ["user-research", "metrics", "prioritising"],
-        # 20 + 90 minutes before rice: still under the 120-minute month.
-        "plan": {"30": ["interviews-101", "research-ops", "rice"], "60": [], "90": []},
-    }
+    assert result["skills"] == {sid: UNASSESSED for sid in
+                                ("user-research", "prioritising", "metrics", "shipping",
+                                 "ml-basics")}
+    assert result["areas"] == {"discovery": None, "delivery": None, "tech": None}
+    # Priority ties (9) go to the larger gap, then content order.
+    assert result["gaps"] == [
+        {"skill": "user-research", "current": 0, "target": 3, "gap": 3, "importance": 3,
+         "priority": 9, "goal": 1, "resources": ["interviews-101"]},
+        {"skill": "metrics", "current": 0, "target": 3, "gap": 3, "importance": 3,
+         "priority": 9, "goal": 1, "resources": ["research-ops"]},  # none ≤ 1: next level up
+        {"skill": "prioritising", "current": 0, "target": 3, "gap": 3, "importance": 2,
+         "priority": 6, "goal": 1, "resources": ["rice"]},
+        {"skill": "shipping", "current": 0, "target": 2, "gap": 2, "importance": 2,
+         "priority": 4, "goal": 1, "resources": []},
+        {"skill": "ml-basics", "current": 0, "target": 2, "gap": 2, "importance": 1,
+         "priority": 2, "goal": 1, "resources": []},
+    ]
+    assert result["top_gaps"] == ["user-research", "metrics", "prioritising"]
+    # Reading lists up to the target: user research [interviews-101, then level 2–3:
+    # interview-guide 30, interview2 30, mom-test 240, research-ops 90]; metrics
+    # [research-ops]; prioritising [rice, roadmaps]. Rounds, shortest first: rice 15,
+    # interviews-101 20, research-ops 90 | interview-guide 30, roadmaps 45 | interview2 30 |
+    # mom-test 240 (over the 120-minute month: later). 230 minutes fit, so a month holds
+    # about max(⌈230/3⌉ = 77, longest 90) = 90: 15 + 20 | 90 | 30 + 45 + 30.
+    assert result["plan"] == {
+        "30": [read("rice"), read("interviews-101"), practice("user-research", 1),
+               practice("prioritising", 1)],
+        "60": [read("research-ops"), practice("metrics", 1)],
+        "90": [read("interview-guide"), read("roadmaps"), read("interview2")],
+        "later": ["mom-test"], "minutes": {"30": 35, "60": 90, "90": 105}}
 
 
 def test_mixed_answers_against_lead() -> None:
@@ -131,33 +173,47 @@ def test_mixed_answers_against_lead() -> None:
                  "me-proxy": right(data, "me-proxy")})
     result = score(data, given, "lead")
     assert result["skills"] == {
-        # k = 4 × 1/3 = 1.33; score (4 + 1.33) / 2 = 2.665 → 2.67; 4 − 1.33 ≥ 2
-        "user-research": {"rating": 4, "knowledge": 1.33, "score": 2.67, "answered": 3,
-                          "correct": 1, "flag": "overconfident"},
-        "prioritising": {"rating": 1, "knowledge": 4.0, "score": 2.5, "answered": 2,
-                         "correct": 2, "flag": "underconfident"},
-        "metrics": {"rating": 2, "knowledge": 4.0, "score": 3.0, "answered": 1, "correct": 1,
-                    "flag": "underconfident"},  # k − r = 2, exactly the difference
-        "shipping": {"rating": None, "knowledge": 3.0, "score": 3.0, "answered": 4,
-                     "correct": 3, "flag": None},
+        # k = 3 × 1/3 = 1; w = 3/5; 4 + 0.6 × (1 − 3) = 2.8; 1 of 3 < half: counts as 1;
+        # min(4, 3) − 1 = 2 ≥ d: overconfident
+        "user-research": {"rating": 4, "knowledge": 1, "score": 2.8, "answered": 3,
+                          "correct": 1, "weight": 0.6, "status": "unconfirmed", "counted": 1,
+                          "flag": "overconfident"},
+        # k = 3; w = 1/2; 1 + 0.5 × (3 − 1) = 2; k − r = 2: underconfident, not penalised
+        "prioritising": {"rating": 1, "knowledge": 3, "score": 2, "answered": 2, "correct": 2,
+                         "weight": 0.5, "status": "confirmed", "counted": 2,
+                         "flag": "underconfident"},
+        # k = 3; w = 1/3; 2 + (3 − 2)/3 = 2.33
+        "metrics": {"rating": 2, "knowledge": 3, "score": 2.33, "answered": 1, "correct": 1,
+                    "weight": 0.33, "status": "confirmed", "counted": 2.33, "flag": None},
+        # checks alone: 3 × 3/4 = 2.25
+        "shipping": {"rating": None, "knowledge": 2.25, "score": 2.25, "answered": 4,
+                     "correct": 3, "weight": 0.67, "status": "checked", "counted": 2.25,
+                     "flag": None},
         "ml-basics": {"rating": 3, "knowledge": None, "score": 3, "answered": 0, "correct": 0,
-                      "flag": None},
+                      "weight": 0, "status": "self-rated", "counted": 3, "flag": None},
     }
-    # discovery (2.67 + 2.5) / 2 = 2.585 → 2.59
-    assert result["areas"] == {"discovery": 2.59, "delivery": 3.0, "tech": 3.0}
+    # discovery (1 + 2) / 2; delivery (2.33 + 2.25) / 2 = 2.29
+    assert result["areas"] == {"discovery": 1.5, "delivery": 2.29, "tech": 3}
     assert result["gaps"] == [
-        {"skill": "prioritising", "current": 2.5, "target": 4, "gap": 1.5, "importance": 3,
-         "priority": 4.5, "goal": 3, "resources": ["roadmaps", "rice"]},
-        {"skill": "user-research", "current": 2.67, "target": 4, "gap": 1.33, "importance": 3,
-         "priority": 3.99, "goal": 3, "resources": ["research-ops", "interview-guide"]},
-        {"skill": "metrics", "current": 3.0, "target": 4, "gap": 1.0, "importance": 2,
-         "priority": 2.0, "goal": 4, "resources": ["metric-trees", "research-ops"]},
+        {"skill": "user-research", "current": 1, "target": 4, "gap": 3, "importance": 3,
+         "priority": 9, "goal": 2, "resources": ["interview-guide", "interview2"]},
+        {"skill": "prioritising", "current": 2, "target": 4, "gap": 2, "importance": 3,
+         "priority": 6, "goal": 3, "resources": ["roadmaps", "rice"]},
+        {"skill": "metrics", "current": 2.33, "target": 4, "gap": 1.67, "importance": 2,
+         "priority": 3.34, "goal": 3, "resources": ["research-ops"]},
+        {"skill": "shipping", "current": 2.25, "target": 3, "gap": 0.75, "importance": 2,
+         "priority": 1.5, "goal": 3, "resources": []},
     ]
-    assert result["top_gaps"] == ["prioritising", "user-research", "metrics"]
-    # roadmaps 45 (before 0), research-ops 90 (45), metric-trees 25 (135 ≥ 120: month 2),
-    # rice 15 (160), interview-guide 30 (175); research-ops is not taken twice.
-    assert result["plan"] == {"30": ["roadmaps", "research-ops"],
-                              "60": ["metric-trees", "rice", "interview-guide"], "90": []}
+    assert result["top_gaps"] == ["user-research", "prioritising", "metrics"]
+    # Lists: [interview-guide, interview2, research-ops], [roadmaps, rice, portfolio],
+    # [research-ops, metric-trees]. Rounds: 30, 45, 90 | 15, 25, 30 | portfolio 300 (later).
+    # 235 minutes fit: about max(79, 90) = 90 a month: 30 + 45 | 90 | 15 + 25 + 30.
+    assert result["plan"] == {
+        "30": [read("interview-guide"), read("roadmaps"), practice("user-research", 2),
+               practice("prioritising", 3)],
+        "60": [read("research-ops"), practice("metrics", 3)],
+        "90": [read("rice"), read("metric-trees"), read("interview2")],
+        "later": ["portfolio"], "minutes": {"30": 75, "60": 90, "90": 70}}
 
 
 def test_equal_priority_ranks_the_larger_gap_first() -> None:
@@ -175,7 +231,7 @@ def test_a_target_of_the_lowest_level_is_never_a_gap() -> None:
     assert "prioritising" not in [g["skill"] for g in result["gaps"]]
 
 
-def test_rule_7_order_level_then_cost_then_minutes_then_id() -> None:
+def test_rule_9_order_level_then_cost_then_minutes_then_id() -> None:
     data = copy.deepcopy(scoring_data())
     data["settings"]["resources_per_gap"] = 10
     # interview-guide and interview2 tie on level, cost and minutes: '-' sorts before '2'.
@@ -185,14 +241,11 @@ def test_rule_7_order_level_then_cost_then_minutes_then_id() -> None:
     assert resources_for(data, "metrics", 2) == ["research-ops"]  # only the lowest level above
 
 
-def test_rule_8_budget_boundaries_and_overflow() -> None:
-    data = {"settings": {"plan_minutes_per_month": 30},
-            "resources": [{"id": i, "minutes": m} for i, m in
-                          [("a", 30), ("b", 10), ("c", 20), ("d", 29), ("e", 1), ("f", 5)]]}
-    top = [{"resources": ["a", "c", "e"]}, {"resources": ["b", "a", "f"]}, {"resources": ["d"]}]
-    # Walk (minutes before each): a 0, b 30 (= B: month 2), d 40, c 69, e 89 (< 3B: month 3),
-    # f 90 (= 3B: left out); the second "a" is skipped.
-    assert learning_plan(data, top) == {"30": ["a"], "60": ["b", "d"], "90": ["c", "e"]}
+def test_rule_10_read_resources_leave_the_plan() -> None:
+    data = scoring_data()
+    plan = score(data, {"read": ["rice", "research-ops", "nope"]}, "pm")["plan"]
+    shown = [item.get("id") for month in ("30", "60", "90") for item in plan[month]]
+    assert "rice" not in shown and "research-ops" not in shown and "interviews-101" in shown
 
 
 @pytest.mark.parametrize("entry", [

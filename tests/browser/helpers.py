@@ -105,8 +105,10 @@ def result_summary(page: Any) -> dict[str, Any]:
       others: [...document.querySelectorAll('.assess-sec-gaps tr[data-skill]')].map(tr => tr.dataset.skill),
       plan: Object.fromEntries([...document.querySelectorAll('[data-days]')].map(s =>
         [s.dataset.days, [...s.querySelectorAll('[data-resource]')].map(r => r.dataset.resource)])),
+      practice: Object.fromEntries([...document.querySelectorAll('[data-days]')].map(s =>
+        [s.dataset.days, [...s.querySelectorAll('[data-practice]')].map(r => r.dataset.practice)])),
       areas: [...document.querySelectorAll('.assess-areaRow th')].map(th => th.textContent),
-      explained: [...document.querySelectorAll('[data-check]')].map(e => e.dataset.check),
+      explained: [...document.querySelectorAll('.assess-explain[data-check]')].map(e => e.dataset.check),
     })""")
 
 

@@ -68,41 +68,55 @@ def load(content_dir: Path) -> Content:
 
 def expected(content: Content, ratings: dict[str, int], choices: dict[str, int],
              role_id: str) -> dict[str, Any]:
-    """The result object of docs/scoring.md for these answers."""
+    """The result object of docs/scoring.md for these answers (no certainty, nothing read)."""
     lo, hi = content.scale
-    st = content.settings
+    st = {"evidence_prior": 2, "confirm_ratio": 0.5, **content.settings}
+    top = st.get("knowledge_max_level")
+    top = min(hi, max(lo, top)) if isinstance(top, int) else max(lo, hi - 1)
     role = content.roles[role_id]
     skills: dict[str, dict[str, Any]] = {}
     for s in content.skills:
         r = ratings.get(s["id"])
         answered = [c for c in s.get("checks", []) if c["id"] in choices]
+        n = len(answered)
         right = sum(1 for c in answered if c["options"][choices[c["id"]]].get("correct"))
-        k = r2(lo + (hi - lo) * right / len(answered)) if answered else None
-        if r is not None and k is not None:
-            score = r2((r + k) / 2)
+        k = r2(lo + (top - lo) * right / n) if n else None           # rule 1
+        w = n / (n + st["evidence_prior"])                             # rule 2
+        if r is not None and k is not None:                            # rule 3
+            score = r2(r + w * (k - min(r, top)))
         else:
             score = r if r is not None else k
-        flag = None
-        if r is not None and k is not None and len(answered) >= st["flag_min_checks"]:
-            if r - k >= st["flag_difference"]:
+        if score is None:                                              # rule 4
+            status, counted = "unassessed", lo
+        elif k is None:
+            status, counted = "self-rated", score
+        elif r is None:
+            status, counted = "checked", score
+        elif right < st["confirm_ratio"] * n:
+            status, counted = "unconfirmed", r2(min(score, k))
+        else:
+            status, counted = "confirmed", score
+        flag = None                                                    # rule 5
+        if r is not None and k is not None and n >= st["flag_min_checks"]:
+            if min(r, top) - k >= st["flag_difference"]:
                 flag = "overconfident"
             elif k - r >= st["flag_difference"]:
                 flag = "underconfident"
-        skills[s["id"]] = {"rating": r, "knowledge": k, "score": score, "answered": len(answered),
-                           "correct": right, "flag": flag}
+        skills[s["id"]] = {"rating": r, "knowledge": k, "score": score, "answered": n,
+                           "correct": right, "weight": r2(w), "status": status,
+                           "counted": counted, "flag": flag}
     areas = {}
     for a in content.framework["areas"]:
-        scores = [skills[s["id"]]["score"] for s in content.skills
+        values = [skills[s["id"]]["counted"] for s in content.skills
                   if s["area"] == a["id"] and skills[s["id"]]["score"] is not None]
         total = 0.0
-        for x in scores:
+        for x in values:
             total += x
-        areas[a["id"]] = r2(total / len(scores)) if scores else None
+        areas[a["id"]] = r2(total / len(values)) if values else None
     gaps = []
     for order, s in enumerate(content.skills):
         exp = role["expectations"][s["id"]]
-        current = skills[s["id"]]["score"]
-        current = lo if current is None else current
+        current = skills[s["id"]]["counted"]
         gap = r2(max(0, exp["level"] - current))
         if gap > 0:
             goal = min(hi, math.floor(current) + 1, exp["level"])
@@ -110,9 +124,9 @@ def expected(content: Content, ratings: dict[str, int], choices: dict[str, int],
                          "importance": exp["importance"], "priority": r2(gap * exp["importance"]),
                          "goal": goal, "resources": [], "_order": order})
     gaps.sort(key=lambda g: (-g["priority"], -g["gap"], g["_order"]))
-    top = gaps[:st["top_gaps"]]
+    top_gaps = gaps[:st["top_gaps"]]
     key = lambda r: (-r["level"], r["cost"] != "free", r["minutes"], r["id"])
-    for g in top:
+    for g in top_gaps:
         mine = [r for r in content.resources if g["skill"] in r["skills"]]
         pick = [r for r in mine if r["level"] <= g["goal"]]
         if not pick:
@@ -121,22 +135,51 @@ def expected(content: Content, ratings: dict[str, int], choices: dict[str, int],
         g["resources"] = [r["id"] for r in sorted(pick, key=key)[:st["resources_per_gap"]]]
     for g in gaps:
         del g["_order"]
-    minutes = {r["id"]: r["minutes"] for r in content.resources}
-    plan: dict[str, list[str]] = {"30": [], "60": [], "90": []}
-    budget, before, taken = st["plan_minutes_per_month"], 0, set()
-    for i in range(max((len(g["resources"]) for g in top), default=0)):
-        for g in top:
-            if i >= len(g["resources"]) or g["resources"][i] in taken:
-                continue
-            rid = g["resources"][i]
-            taken.add(rid)
-            for n, bucket in enumerate(("30", "60", "90"), start=1):
-                if before < n * budget:
-                    plan[bucket].append(rid)
-                    break
-            before += minutes[rid]
     return {"role": role_id, "skills": skills, "areas": areas, "gaps": gaps,
-            "top_gaps": [g["skill"] for g in top], "plan": plan}
+            "top_gaps": [g["skill"] for g in top_gaps], "plan": plan(content, top_gaps, st),
+            # No answer here says how sure it was, so rule 6 has nothing to count.
+            "calibration": {"rated": 0, "levels": {k: {"right": 0, "wrong": 0} for k in "123"},
+                            "marks": 0, "mean_mark": None, "sure_wrong": 0}}
+
+
+def plan(content: Content, top_gaps: list[dict[str, Any]], st: dict[str, Any]
+         ) -> dict[str, Any]:
+    """Rule 10, read from the spec: reading round-robin, a third each month, within budget."""
+    budget = st["plan_minutes_per_month"]
+    minutes = {r["id"]: r["minutes"] for r in content.resources}
+    lists = []
+    for g in top_gaps:
+        more = sorted((r for r in content.resources if g["skill"] in r["skills"]
+                       and g["goal"] < r["level"] <= g["target"]),
+                      key=lambda r: (r["level"], r["cost"] != "free", r["minutes"], r["id"]))
+        lists.append(g["resources"] + [r["id"] for r in more])
+    order, taken = [], set()
+    for i in range(max((len(x) for x in lists), default=0)):
+        round_ = [(minutes[x[i]], rank, x[i]) for rank, x in enumerate(lists)
+                  if i < len(x) and x[i] not in taken]
+        taken.update(item for _, _, item in round_)
+        order += [(item, rank, m) for m, rank, item in sorted(round_)]
+    fits = [o for o in order if o[2] <= budget]
+    later = [o[0] for o in order if o[2] > budget]
+    share = min(budget, max([math.ceil(sum(o[2] for o in fits) / 3)] + [o[2] for o in fits]))
+    months: list[list[Any]] = [[], [], []]
+    used, month, first = [0, 0, 0], 0, {}
+    for item, rank, m in fits:
+        while month < 2 and used[month] + m > share:
+            month += 1
+        into = month if used[month] + m <= budget else next(
+            (i for i in range(3) if used[i] + m <= budget), -1)
+        if into < 0:
+            later.append(item)
+            continue
+        months[into].append({"kind": "read", "id": item})
+        used[into] += m
+        first.setdefault(rank, into)
+    for rank, g in enumerate(top_gaps):
+        months[first.get(rank, min(rank, 2))].append(
+            {"kind": "practice", "skill": g["skill"], "level": g["goal"]})
+    return {"30": months[0], "60": months[1], "90": months[2], "later": later,
+            "minutes": {"30": used[0], "60": used[1], "90": used[2]}}
 
 
 def shown(value: float | None) -> str:

@@ -32,11 +32,13 @@ def assert_result_matches(page: Any, content: Content, ratings: dict[str, int],
     for skill_id, s in want["skills"].items():
         target = content.roles[role]["expectations"][skill_id]["level"]
         checks = f"{s['correct']} of {s['answered']}" if s["answered"] else "—"
-        score = shown(s["score"]) if s["score"] is not None else "not assessed"
-        flag = {"overconfident": "Overconfident", "underconfident": "Underconfident",
-                None: ""}[s["flag"]]
+        score = shown(s["counted"]) if s["score"] is not None else "not assessed"
+        notes = [{"unconfirmed": "Unconfirmed", "self-rated": "Not checked"}.get(s["status"], ""),
+                 {"overconfident": "Overconfident", "underconfident": "Underconfident",
+                  None: ""}[s["flag"]]]
         assert got["rows"][skill_id] == [shown(s["rating"]), checks, shown(s["knowledge"]), score,
-                                         str(target), gaps.get(skill_id, "0"), flag], skill_id
+                                         str(target), gaps.get(skill_id, "0"),
+                                         " · ".join(n for n in notes if n)], skill_id
         if skill_id in levels:
             assert levels[skill_id] == target
     areas = {a["id"]: a["name"] for a in content.framework["areas"]}
@@ -45,7 +47,10 @@ def assert_result_matches(page: Any, content: Content, ratings: dict[str, int],
     assert got["resources"] == {g["skill"]: g["resources"] for g in want["gaps"]
                                 if g["skill"] in want["top_gaps"]}
     assert got["others"] == [g["skill"] for g in want["gaps"] if g["skill"] not in want["top_gaps"]]
-    assert got["plan"] == want["plan"]
+    assert got["plan"] == {k: [i["id"] for i in want["plan"][k] if i["kind"] == "read"]
+                           for k in ("30", "60", "90")}
+    assert got["practice"] == {k: [i["skill"] for i in want["plan"][k] if i["kind"] == "practice"]
+                               for k in ("30", "60", "90")}
     answered = [c["id"] for s in content.skills for c in s.get("checks", []) if c["id"] in choices]
     assert got["explained"] == answered
 
@@ -63,8 +68,8 @@ def test_full_assessment_shows_the_scores_of_the_spec(page: Any, assess_site: An
     assert flags.count() == 1
     # The goal of the top gap is the next level's behaviours.
     goal = page.locator('.assess-gaps > li[data-skill="discovery"]')
-    assert "Next goal: Level 2: Practising" in goal.inner_text()
-    assert "Runs interviews on their own." in goal.inner_text()
+    assert "Next goal: Level 1: Aware" in goal.inner_text()  # unconfirmed: counts as 0
+    assert "Talks to users now and then." in goal.inner_text()
 
     # Changing the target role re-scores without retaking.
     page.select_option("#assess-role", "lead")

@@ -60,7 +60,8 @@ def test_export_clear_import_gives_the_same_result(page: Any, assess_site: Any) 
     name, report = download(page, "Download Markdown report")
     assert name.endswith(".md")
     assert report.startswith("# Self-assessment: Assessment Test Framework\n")
-    assert "| Problem discovery | 3 | 0 of 3 | 0 | 1.5 | 3 | 1.5 | Overconfident |" in report
+    assert ("| Problem discovery | 3 | 0 of 3 | 0 | 0 | 3 | 3 | Unconfirmed · Overconfident |"
+            in report)
     assert "[Discovery course](https://example.com/disc-course)" in report
     assert "## Your 30/60/90-day plan" in report and "## Explanations" in report
     assert "Observed behaviour & support tickets from real users." in report
@@ -129,7 +130,7 @@ def test_share_link_from_older_content_keeps_what_still_fits(page: Any, assess_s
     assert "Ignored in the share link, as the questions no longer exist: gone-skill, gone-check." \
         in notes
     assert "Ignored in the share link, as the value is invalid: data, ml-split." in notes
-    assert result_summary(page)["rows"]["discovery"][:4] == ["2", "1 of 1", "3", "2.5"]
+    assert result_summary(page)["rows"]["discovery"][:4] == ["2", "1 of 1", "2", "2"]
 
 
 def test_corrupted_saved_state_is_set_aside_with_a_message(page: Any, assess_site: Any) -> None:

@@ -30,11 +30,11 @@ QUICK_ORDER = ["user-research", "ur-sample", "prioritising", "pr-opportunity-cos
                "me-proxy", "shipping", "sh-flag", "ml-basics"]
 
 
-def typed(check_id: str, content_index: int) -> str:
-    """What to type to pick an option, given the order the data fixes for the terminal and
-    the browser alike."""
+def typed(check_id: str, content_index: int, sure: str = "") -> str:
+    """The lines to type to pick an option, given the order the data fixes for the terminal
+    and the browser alike, then the "how sure" answer (empty: skipped)."""
     order = check(scoring_data(), check_id)["order"]
-    return str(order.index(content_index) + 1)
+    return f"{order.index(content_index) + 1}\n{sure}"
 
 
 def quick_input(ratings: dict[str, int], choices: dict[str, int]) -> str:
@@ -94,6 +94,15 @@ def test_options_are_shown_in_the_data_order_and_stored_in_content_order(
     assert shown in ANSI.sub("", result.output)  # the order the browser shows too
     assert saved(out)["answers"]["ur-sample"]["choice"] == 1
     assert "Right. Look for disconfirming evidence." in result.output
+
+
+def test_how_sure_is_asked_after_each_answer_and_saved(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = invoke("--role", "pm", "-o", str(out),
+                    input="2\n" + typed("ur-sample", 0, sure="5") + "\n3\nq\n")
+    assert "How sure are you? 1 guessing, 2 fairly sure, 3 sure (Enter to skip):" in result.output
+    assert "Please type one of: 1, 2, 3 (or q to stop)." in result.output
+    assert saved(out)["answers"]["ur-sample"]["sure"] == 3
 
 
 def test_a_wrong_answer_is_explained(tmp_path: Path) -> None:
@@ -200,8 +209,10 @@ def test_piped_through_a_real_process_without_colour(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "\x1b[" not in proc.stdout + proc.stderr
     assert "Your largest gaps to Lead ML product manager:" in proc.stdout
-    # metrics (1 + 0) / 2 = 0.5, gap 3.5 × 2; ml-basics 0, gap 3 × 2; user-research 3, gap 1 × 3
-    assert "  1. Metrics: 0.5 → 4\n  2. ML basics: 0 → 3\n  3. User research: 3 → 4\n" in proc.stdout
+    # metrics: rated 1, its one check wrong: unconfirmed, counts as 0, gap 4 × 2 = 8;
+    # ml-basics 0, gap 3 × 2 = 6; user-research 2 + (3 − 2)/3 = 2.33, gap 1.67 × 3 = 5.01
+    assert "  1. Metrics: 0 → 4\n  2. ML basics: 0 → 3\n  3. User research: 2.33 → 4\n" \
+        in proc.stdout
     assert saved(out)["role"] == "lead"
 
 

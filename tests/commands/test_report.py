@@ -74,14 +74,18 @@ def test_markdown_report(result_file: Path) -> None:
 
 def test_markdown_report_key_lines(result_file: Path) -> None:
     out = report(str(result_file)).stdout
-    assert "| User research | 4 | 1 of 3 | 1.33 | 2.67 | 4 | 1.33 | Overconfident |" in out
-    assert ("1. **Prioritising** — Now 2.5, target 4: gap 1.5 × importance 3 (Essential) = "
-            "priority 4.5\n\n   Next goal: Level 3: Proficient. You are there when you:\n\n"
+    assert ("| User research | 4 | 1 of 3 | 1 | 1 | 4 | 3 | Unconfirmed · Overconfident |"
+            in out)
+    assert ("- **User research:** You rated 4, but only 1 of your 3 scenario answers were "
+            "right, which shows 1; so this counts as 1 until your answers agree.") in out
+    assert ("2. **Prioritising** — Now 2, target 4: gap 2 × importance 3 (Essential) = "
+            "priority 6\n\n   Next goal: Level 3: Proficient. You are there when you:\n\n"
             "   - Says no with evidence.\n\n   What to read:\n\n"
             "   - [Roadmaps that say no](https://example.com/rm) — Talk · 45 min · Free · "
             "Level 3: Proficient\n") in out
-    assert ("### Days 31–60\n\n- [Metric trees](https://example.com/mt) — 25 min · for Metrics\n"
-            ) in out
+    assert ("### Days 31–60\n\nAbout 1.5 h of reading, and practice at work.\n\n"
+            "- [Research ops](https://example.com/ro) — 1.5 h · for User research\n"
+            "- Practise Metrics towards Level 3: Proficient: Own a metric tree.\n") in out
 
 
 def test_markdown_report_is_the_browsers(result_file: Path) -> None:
@@ -143,7 +147,7 @@ def check_report_page(page) -> None:
     rows = page.locator("table.skills tbody tr")
     assert rows.count() == 5
     assert rows.first.locator("td, th").all_inner_texts() == [
-        "User research", "4", "1 of 3", "1.33", "2.67", "4", "1.33", "Overconfident"]
+        "User research", "4", "1 of 3", "1", "1", "4", "3", "Unconfirmed · Overconfident"]
     assert page.locator("ol.gaps > li").count() == 3
     assert page.locator("#plan ~ h3").all_inner_texts()[:3] == [
         "Days 1–30", "Days 31–60", "Days 61–90"]

@@ -1,9 +1,13 @@
 """``team``: the team page from eight result files, checked as a browser shows it.
 
-The eight people are ``assessment_helpers.TEAM``, compared with the role "pm" (targets:
-user-research 3, prioritising 3, metrics 3, shipping 2, ml-basics 2). By hand: metrics is
-held at the target only by Katherine Johnson (a single point of failure), nobody reaches
-prioritising, and the largest team gap is metrics (mean gap 15/8 = 1.875 × 3 = 5.63).
+The eight people are ``tests.assessment.helpers.TEAM``, compared with the role "pm"
+(targets: user-research 3, prioritising 3, metrics 3, shipping 2, ml-basics 2; the scale is
+0–4, so checks alone show at most 3). By hand: Grace Hopper rated metrics 2 but answered its
+one check wrong, so her rating is unconfirmed and counts as 0; Alan Turing rated user
+research 1 and answered its check right (shows 3, weighing 1/3): 1 + (3 − 1)/3 = 1.67.
+Metrics is held at the target only by Katherine Johnson (a single point of failure),
+nobody reaches prioritising, and the largest team gap is metrics: the 7 people assessed on
+it miss the target by 2, 3, 2, 0, 1, 3, 2 = 13, a mean of 1.86, × importance 3 = 5.57.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from tests.assessment.helpers import (
     TEAM,
     check_in_browser,
     result_json,
+    right,
     scoring_data,
     write_json,
     write_team,
+    wrong,
 )
 
 NAMES = [name for name, _, _ in TEAM if name]
@@ -57,21 +63,25 @@ def check_team_page(page) -> None:
     assert page.locator("h1").inner_text() == "Team skills against ML product manager"
     heatmap = page.locator("table.heatmap")
     assert heatmap.locator("thead tr").nth(1).locator("th").all_inner_texts() == [
-        "Person", "User research", "Prioritising", "Metrics", "Shipping", "ML basics"]
-    assert heatmap.locator("tr.target td").all_inner_texts() == ["3", "3", "3", "2", "2"]
+        "Person", "User research", "Prioritising", "Metrics", "Shipping", "ML basics",
+        "Sure but wrong"]
+    assert heatmap.locator("tr.target td").all_inner_texts() == ["3", "3", "3", "2", "2", ""]
     rows = heatmap.locator("tbody tr.person")
     assert rows.count() == 8
     assert sorted(rows.locator("th").all_inner_texts()) == sorted(NAMES + ["person-7"])
     # Every cell says in text what its colour says.
     for text in heatmap.locator("tbody td").all_inner_texts():
-        assert re.fullmatch(r"(\d+(\.\d+)?|—) (✓|−\d+(\.\d+)?)", text), text
+        assert re.fullmatch(r"((\d+(\.\d+)?|—) (✓|−\d+(\.\d+)?)( \(unconfirmed\))?|\d+)", text), text
     katherine = heatmap.locator("tr.person", has_text="Katherine Johnson")
-    assert katherine.locator("td").all_inner_texts() == ["2 −1", "2 −1", "4 ✓", "2 ✓", "2 ✓"]
+    assert katherine.locator("td").all_inner_texts() == ["2 −1", "2 −1", "4 ✓", "2 ✓", "2 ✓", "0"]
     assert "meets" in katherine.locator("td").nth(2).get_attribute("class")
     turing = heatmap.locator("tr.person", has_text="Alan Turing")
-    assert turing.locator("td").first.inner_text() == "2.5 −0.5"  # (1 + 4) / 2
+    assert turing.locator("td").first.inner_text() == "1.67 −1.33"  # 1 + (3 − 1) / 3
+    grace = heatmap.locator("tr.person", has_text="Grace Hopper")
+    assert grace.locator("td").nth(2).inner_text() == "0 −3 (unconfirmed)"
     unnamed = heatmap.locator("tr.person", has_text="person-7")
-    assert unnamed.locator("td").all_inner_texts() == ["2 −1", "— −3", "— −3", "2 ✓", "— −2"]
+    assert unnamed.locator("td").all_inner_texts() == ["2 −1", "— −3", "— −3", "2 ✓", "— −2",
+                                                       "0"]
 
     reach = page.locator("table.reach tbody tr")
     assert [r.locator("td").nth(2).inner_text() for r in reach.all()] == [
@@ -81,12 +91,12 @@ def check_team_page(page) -> None:
     assert "Nobody reaches the target in: Prioritising." in page.inner_text("body")
     gaps = page.locator("table.team-gaps tbody tr")
     assert [g.locator("th").inner_text() for g in gaps.all()] == [
-        "Metrics", "Prioritising", "User research", "ML basics", "Shipping"]
-    assert gaps.first.locator("td").all_inner_texts() == ["1", "7 of 8", "1.88", "Essential",
-                                                          "5.63"]
+        "Metrics", "Prioritising", "User research", "Shipping", "ML basics"]
+    assert gaps.first.locator("td").all_inner_texts() == ["1", "7 of 8", "1.86", "Essential",
+                                                          "5.57"]
     pairs = page.locator("table.pairs tbody tr")
     assert pairs.first.inner_text().split("\t") == ["Metrics", "Katherine Johnson (4)",
-                                                    "Alan Lee (0)"]
+                                                    "Grace Hopper (0)"]
     # A name is text, never markup.
     assert page.locator("img").count() == 0
     assert "Eve <img src=x onerror=alert(1)>" in heatmap.inner_text()
@@ -106,7 +116,12 @@ def check_hidden_page(page) -> None:
     assert page.locator("table.heatmap").count() == 0
     assert page.locator("table.pairs").count() == 0
     assert page.locator("ul.spof").count() == 0
-    reach = [r.locator("td").nth(2).inner_text() for r in page.locator("table.reach tbody tr").all()]
+    rows = page.locator("table.reach tbody tr").all()
+    reach = [r.locator("td").nth(2).inner_text() for r in rows]
+    # Prioritising: 7 of 8 assessed, so a mean would describe the 8th person by subtraction.
+    assert [r.locator("td").nth(3).inner_text() for r in rows] == [
+        "2.33", "hidden (a group of fewer than 3)", "hidden (a group of fewer than 3)", "2",
+        "hidden (a group of fewer than 3)"]
     # 1 of 8 and 6 of 8 would single out one or two people.
     assert reach == ["3 of 8", "0 of 8", "hidden (singles out fewer than 3)",
                      "hidden (singles out fewer than 3)", "5 of 8"]
@@ -116,6 +131,65 @@ def check_hidden_page(page) -> None:
             count, total = int(match[1]), int(match[2])
             assert count in (0, total) or (count >= 3 and total - count >= 3), cell
     assert "Names are hidden, so no pairs are suggested." in page.inner_text("body")
+
+
+def test_a_bluffer_is_never_a_holder_a_mentor_or_a_single_point_of_failure(
+        tmp_path: Path) -> None:
+    """Two people rate themselves at the top of every skill; one answers every check right,
+    the other (the bluffer) every check wrong. Only the first holds anything."""
+    data = scoring_data()
+    checks = [c["id"] for s in data["skills"] for c in s["checks"]]
+    top = {s["id"]: 4 for s in data["skills"]}
+    expert = result_json(data, top, {c: right(data, c) for c in checks}, role="pm", name="Expert")
+    bluffer = result_json(data, top, {c: wrong(data, c) for c in checks}, role="pm",
+                          name="Bluffer")
+    novice = result_json(data, {s["id"]: 1 for s in data["skills"]}, role="pm", name="Novice")
+    files = [write_json(tmp_path / f"{n}.json", raw) for n, raw in
+             (("expert", expert), ("bluffer", bluffer), ("novice", novice))]
+    out = tmp_path / "page"
+    assert team(*map(str, files), "-o", str(out)).exit_code == 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    holders = re.findall(r'<td>([^<]*)</td>\s*</tr>', html.split('class="reach"')[1].split(
+        "</table>")[0])
+    assert holders[:4] == ["Expert"] * 4  # the four checked skills: never the bluffer
+    spof = re.findall(r'<li data-skill="[^"]+">([^<]*)</li>', html)
+    assert spof and all("only Expert" in item for item in spof)
+    assert html.count("(unconfirmed)</td>") == 4  # every checked skill of the bluffer
+    from generator.assessment.lookup import load_assessment
+    from generator.assessment.results import read_result
+    from generator.assessment.team import build_team
+
+    a = load_assessment(SCORING)
+    model = build_team(a, [read_result(f, a.data) for f in files], "pm", "full")
+    # ML basics has no checks, so nothing contradicts anyone's rating there.
+    assert model["pairs"] and all(pair["mentor"] == "Expert" for pair in model["pairs"]
+                                  if pair["skill"] != "ML basics")
+    assert all("Bluffer" not in skill["holders"] for skill in model["skills"][:4])
+    assert [s["flagged_text"] for s in model["skills"]][:4] == ["1 of 3"] * 4
+
+
+def test_hidden_names_never_let_one_person_be_recovered(tmp_path: Path) -> None:
+    """Four people; one has no rating for metrics. Every shown count, and every mean, must
+    describe 0 or at least 3 people, and so must its complement: otherwise the fourth
+    person's value follows by subtraction (as the team's mean gap used to allow)."""
+    data = scoring_data()
+    files = [write_json(tmp_path / f"{i}.json", result_json(
+        data, {"user-research": 2, "shipping": 2, **({"metrics": i} if i else {})}, role="pm"))
+        for i in range(4)]
+    out = tmp_path / "page"
+    assert team(*map(str, files), "-o", str(out), "--names", "hidden").exit_code == 0
+    html = (out / "index.html").read_text(encoding="utf-8")
+    reach = html.split('class="reach"')[1].split("</table>")[0]
+    metrics = reach.split('data-skill="metrics"')[1].split("</tr>")[0]
+    assert "hidden (a group of fewer than 3)" in metrics  # 3 assessed, 1 not: no mean
+    for count, total in re.findall(r">(\d+) of (\d+)<", html):
+        part, whole = int(count), int(total)
+        assert part in (0, whole) or (part >= 3 and whole - part >= 3), (part, whole)
+    assert "Metrics" not in html.split('id="gaps"')[1].split("</table>")[0]
+    # A larger minimum hides more.
+    assert team(*map(str, files), "-o", str(out), "--names", "hidden",
+                "--min-group", "5").exit_code == 0
+    assert "<table" not in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_hidden_names_and_two_people_show_no_results(tmp_path: Path,

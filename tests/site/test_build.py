@@ -19,7 +19,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import REPO, copy_project
 
     project = copy_project(REPO, tmp_path_factory.mktemp("build") / "shipped")
-    result = run_cli("build", cwd=project)
+    # A repository, so the header button and edit links are there to check.
+    result = run_cli("build", "--repo-url", "https://github.com/acme/skills", cwd=project)
     assert result.code == 0, result.err
     assert "Traceback" not in result.err
     return project / "site"
@@ -45,13 +46,14 @@ def test_no_page_loads_anything_from_a_third_party(built_site: Path) -> None:
 
 def test_repository_link_does_not_fetch_github_facts(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-source"' in home
     assert 'data-md-component="source"' not in home
     assert "fonts.googleapis" not in home
 
 
 def test_edit_link_opens_the_content_file(built_site: Path) -> None:
     page = (built_site / "skills/mlops/index.html").read_text(encoding="utf-8")
-    assert 'href="https://github.com/example/mlpm-skills/edit/main/content/skills/mlops.yml"' in page
+    assert 'href="https://github.com/acme/skills/edit/main/content/skills/mlops.yml"' in page
 
 
 def test_the_cli_offers_every_registered_engine() -> None:

@@ -79,6 +79,7 @@ class App {
     this.main = h("div", { class: "assess-view" });
     this.shareUrl = "";
     this.storageWarning = null; // {text, error}, then false once dismissed
+    this.sureFirst = {}; // "how sure" picked before the answer it belongs to
   }
 
   start() {
@@ -289,7 +290,13 @@ class App {
           d.ratings[id] = { level: Number(value), hash: skill.rating_hash };
         } else if (kind === "check") {
           const check = data.skills.flatMap((s) => s.checks).find((c) => c.id === id);
+          const sure = (d.answers[id] && d.answers[id].sure) || this.sureFirst[id];
           d.answers[id] = { choice: Number(value), hash: check.hash };
+          if (sure) d.answers[id].sure = sure;
+        } else if (kind === "sure") {
+          // Picked before the answer: kept until the answer is given.
+          if (d.answers[id]) d.answers[id].sure = Number(value);
+          else this.sureFirst[id] = Number(value);
         } else return;
         d.content_version = data.content_version;
         this.persist();

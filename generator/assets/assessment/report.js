@@ -5,7 +5,7 @@
 // Pure functions, no DOM: rich text stays as the generator's escaped *_html; ``text()``
 // turns it into plain text where a format needs that.
 
-import { validChoice } from "./scoring.js";
+import { knowledgeMax, scale, validChoice, validSure } from "./scoring.js";
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" };
 
@@ -36,6 +36,19 @@ export function num(data, value) {
 
 const byId = (list) => new Map(list.map((x) => [x.id, x]));
 
+/**
+ * A duration as every page shows it: "45 min" under 90 minutes, else hours to the nearest
+ * half hour ("2.5 h"). Durations known at build time come formatted in the data; this is
+ * for sums that depend on answers. The twin of Python's ``Strings.minutes``, held equal by
+ * ``tests/assessment/test_data.py``.
+ */
+export function duration(data, minutes) {
+  const t = translator(data.strings);
+  if (minutes < 90) return t("minutes.minutes", { n: minutes });
+  const halves = Math.floor((minutes * 2 + 30) / 60);
+  return t("minutes.hours", { n: halves % 2 === 0 ? `${halves / 2}` : `${(halves - 1) / 2}.5` });
+}
+
 /** Everything a result says, in reading order, as plain values and escaped HTML. */
 export function reportModel(data, doc, result) {
   const t = translator(data.strings);
@@ -54,26 +67,42 @@ export function reportModel(data, doc, result) {
   const gapLine = (g) => t("gap_line", { current: n(g.current), target: g.target, gap: n(g.gap),
     weight: g.importance, importance: t(`importance.${g.importance}`), priority: n(g.priority) });
 
+  const { lo } = scale(data);
+  const top = knowledgeMax(data);
+  // One sentence per skill that says where its number comes from (docs/scoring.md).
+  const explain = (r) => t(`explain_${r.status.replace("-", "_")}`, { rating: n(r.rating), correct: r.correct,
+    answered: r.answered, knowledge: n(r.knowledge), weight: n(r.weight), score: n(r.score),
+    counted: n(r.counted), base: n(r.rating === null ? null : Math.min(r.rating, top)), top, lo });
   const rows = data.skills.map((s, index) => {
     const r = result.skills[s.id];
     const expectation = role.expectations[s.id];
     const gap = gapOf.get(s.id);
+    const notes = [r.status === "unconfirmed" || r.status === "self-rated" ? t(`status_${r.status}`) : "",
+      r.flag ? t(`flag_${r.flag}`) : ""].filter(Boolean);
     return { id: s.id, name: s.name, area: s.area, page: s.page, axis: index + 1,
-      below: !!gap, flag: r.flag,
+      below: !!gap, flag: r.flag, status: r.status, explain: explain(r),
       cells: [n(r.rating) ?? t("none"), r.answered ? t("checks_of", r) : t("none"),
-        n(r.knowledge) ?? t("none"), r.score === null ? t("unassessed") : n(r.score),
+        n(r.knowledge) ?? t("none"), r.score === null ? t("unassessed") : n(r.counted),
         expectation ? String(expectation.level) : t("none"), gap ? n(gap.gap) : "0",
-        r.flag ? t(`flag_${r.flag}`) : ""] };
+        notes.join(" · ")] };
   });
 
-  const top = result.top_gaps.map((id) => {
+  const topGaps = result.top_gaps.map((id) => {
     const g = gapOf.get(id);
     return { id, name: skills.get(id).name, page: skills.get(id).page, line: gapLine(g),
       goal: levels.get(g.goal).label, behaviours_html: skills.get(id).levels[String(g.goal)].behaviours_html,
       resources: g.resources.map(resource) };
   });
   const forSkill = new Map();
-  for (const g of [...top].reverse()) for (const r of g.resources) forSkill.set(r.id, g.name);
+  for (const [i, g] of result.gaps.entries()) {
+    for (const r of data.resources) if (i < result.top_gaps.length && r.skills.includes(g.skill) && !forSkill.has(r.id)) forSkill.set(r.id, skills.get(g.skill).name);
+  }
+  const planItem = (item) => (item.kind === "read"
+    ? { kind: "read", ...resource(item.id), for: t("plan_for", { skill: forSkill.get(item.id) || "" }) }
+    : { kind: "practice", skill: item.skill, name: skills.get(item.skill).name,
+      label: t("plan_practice", { skill: skills.get(item.skill).name, level: levels.get(item.level).label }),
+      how_html: (skills.get(item.skill).levels[String(item.level)] || {}).how_to_reach_html || "" });
+  const cal = result.calibration;
 
   return {
     title: t("report_title", { framework: data.framework.name }),
@@ -86,22 +115,32 @@ export function reportModel(data, doc, result) {
     rows,
     scale: data.levels.map((l) => l.label).join(" · "),
     flags: rows.filter((r) => r.flag).map((r) => ({ id: r.id, name: r.name, label: t(`flag_${r.flag}`), text: t(`flag_${r.flag}_text`) })),
-    gaps: top,
+    gaps: topGaps,
     other_gaps: result.gaps.filter((g) => !result.top_gaps.includes(g.skill)).map((g) => ({
       id: g.skill, name: skills.get(g.skill).name, cells: [n(g.current), String(g.target), n(g.gap), n(g.priority)] })),
     other_columns: ["col_skill", "col_current", "col_target", "col_gap", "col_priority"].map((c) => t(c)),
     plan: result.top_gaps.length ? {
       intro: t("plan_intro", { minutes: data.settings.plan_budget }),
       months: ["30", "60", "90"].map((k) => ({ key: k, heading: t(`plan_${k}`),
-        items: result.plan[k].map((id) => ({ ...resource(id), for: t("plan_for", { skill: forSkill.get(id) || "" }) })) })),
+        reading: result.plan.minutes[k] ? t("plan_month_reading", { minutes: duration(data, result.plan.minutes[k]) }) : "",
+        items: result.plan[k].map(planItem) })),
+      later: result.plan.later.map((id) => resource(id)),
+      later_heading: t("plan_later"),
       empty: t("plan_empty"),
+    } : null,
+    calibration: cal.rated ? {
+      intro: t("calibration_intro", { n: cal.rated }),
+      lines: [3, 2, 1].map((k) => t("calibration_line", { label: t(`sure_${k}`), right: cal.levels[k].right, wrong: cal.levels[k].wrong })),
+      mark: t("calibration_mark", { mean: n(cal.mean_mark), marks: n(cal.marks) }),
+      warning: cal.sure_wrong ? t("calibration_sure_wrong", { n: cal.sure_wrong }) : "",
     } : null,
     explanations: data.skills.map((s) => ({ id: s.id, name: s.name,
       checks: s.checks.filter((c) => validChoice(c, (doc.answers || {})[c.id]) !== null).map((c) => {
         const chosen = doc.answers[c.id].choice;
         const right = chosen === c.answer;
+        const sure = validSure(doc.answers[c.id]);
         return { id: c.id, question_html: c.question_html, right,
-          verdict: t(right ? "correct" : "incorrect"),
+          verdict: t(right ? "correct" : "incorrect") + (sure ? ` · ${t(`sure_${sure}`)}` : ""),
           chosen_html: c.options[chosen].html, chosen_explanation_html: c.options[chosen].explanation_html,
           best_html: right ? null : c.options[c.answer].html,
           best_explanation_html: right ? null : c.options[c.answer].explanation_html };
@@ -124,6 +163,15 @@ export function markdownReport(data, doc, result) {
   out.push("", `| ${m.columns.map(cell).join(" | ")} |`, `|${m.columns.map(() => " --- |").join("")}`);
   for (const r of m.rows) out.push(`| ${[r.name, ...r.cells].map(cell).join(" | ")} |`);
   out.push("", esc(m.scale), "");
+  for (const r of m.rows) out.push(`- **${esc(r.name)}:** ${esc(r.explain)}`);
+  out.push("");
+  if (m.calibration) {
+    out.push(`## ${t("calibration_heading")}`, "", esc(m.calibration.intro), "");
+    for (const line of m.calibration.lines) out.push(`- ${esc(line)}`);
+    out.push("", esc(m.calibration.mark));
+    if (m.calibration.warning) out.push("", esc(m.calibration.warning));
+    out.push("");
+  }
   if (m.flags.length) {
     out.push(`## ${t("flags_heading")}`, "");
     for (const f of m.flags) out.push(`- **${esc(f.name)}: ${esc(f.label)}.** ${esc(f.text)}`);
@@ -150,8 +198,17 @@ export function markdownReport(data, doc, result) {
     out.push(`## ${t("plan_heading")}`, "", esc(m.plan.intro), "");
     for (const month of m.plan.months) {
       out.push(`### ${month.heading}`, "");
+      if (month.reading) out.push(esc(month.reading), "");
       if (!month.items.length) out.push(esc(m.plan.empty));
-      for (const r of month.items) out.push(`- ${link(r)} — ${esc(r.duration)} · ${esc(r.for)}`);
+      for (const r of month.items) {
+        if (r.kind === "read") out.push(`- ${link(r)} — ${esc(r.duration)} · ${esc(r.for)}`);
+        else out.push(`- ${esc(r.label)} ${esc(text(r.how_html))}`);
+      }
+      out.push("");
+    }
+    if (m.plan.later.length) {
+      out.push(esc(m.plan.later_heading), "");
+      for (const r of m.plan.later) out.push(`- ${link(r)} — ${esc(r.duration)}`);
       out.push("");
     }
   }

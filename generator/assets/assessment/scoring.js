@@ -63,29 +63,55 @@ export function validChoice(check, entry) {
     ? entry.choice : null;
 }
 
-/** Rule 1: ``k = L0 + (Lmax − L0) × correct / answered``; null with no answers. */
-export function knowledgeLevel(lo, hi, answered, correct) {
-  return answered ? round2(lo + ((hi - lo) * correct) / answered) : null;
+/** The highest level scenario checks alone can show (``knowledge_max_level``, by default one
+ * below the top): a scenario question can show judgement, not practice or leadership. */
+export function knowledgeMax(data) {
+  const { lo, hi } = scale(data);
+  const set = data.settings.knowledge_max_level;
+  return Number.isInteger(set) ? Math.min(hi, Math.max(lo, set)) : Math.max(lo, hi - 1);
 }
 
-/** Rule 2: the mean of rating and knowledge, whichever are present. */
-export function skillScore(rating, knowledge) {
-  if (rating !== null && knowledge !== null) return round2((rating + knowledge) / 2);
+/** Rule 1: what the checks show, ``k = L0 + (K − L0) × correct / answered``; null with no answers. */
+export function knowledgeLevel(lo, top, answered, correct) {
+  return answered ? round2(lo + ((top - lo) * correct) / answered) : null;
+}
+
+/** Rule 2: how much the checks count, ``w = n / (n + evidence_prior)``: one or two answers
+ * are weak evidence, many are strong. */
+export function evidenceWeight(answered, prior) {
+  return answered / (answered + prior);
+}
+
+/** Rule 3: the score. The self-rating, moved toward what the checks show by the evidence
+ * weight: ``r + w × (k − min(r, K))``; only one of the two → that one; neither → null. */
+export function skillScore(rating, knowledge, weight, top) {
+  if (rating !== null && knowledge !== null) return round2(rating + weight * (knowledge - Math.min(rating, top)));
   if (rating !== null) return round2(rating);
   if (knowledge !== null) return round2(knowledge);
   return null;
 }
 
-/** Rule 3: over- or underconfident when rating and knowledge differ by ``difference``,
- * judged only on at least ``minChecks`` answered checks. */
-export function confidenceFlag(rating, knowledge, difference, answered, minChecks) {
+/** Rule 4: the status of a skill's score, and the value counted against a target. A rating
+ * is *unconfirmed* when fewer than ``confirm_ratio`` of its checks were answered well; it then
+ * counts as no more than what the checks show (``min(score, k)``) until they agree. */
+export function skillStatus(rating, knowledge, score, answered, correct, ratio, lo) {
+  if (score === null) return { status: "unassessed", counted: lo };
+  if (knowledge === null) return { status: "self-rated", counted: score };
+  if (rating === null) return { status: "checked", counted: score };
+  if (correct < ratio * answered) return { status: "unconfirmed", counted: round2(Math.min(score, knowledge)) };
+  return { status: "confirmed", counted: score };
+}
+
+/** Rule 5: over- or underconfident when rating and checks differ by ``difference`` levels
+ * (compared with what checks can show, ``min(r, K)``), on at least ``minChecks`` answers. */
+export function confidenceFlag(rating, knowledge, difference, answered, minChecks, top) {
   if (rating === null || knowledge === null || answered < minChecks) return null;
-  if (rating - knowledge >= difference) return "overconfident";
+  if (Math.min(rating, top) - knowledge >= difference) return "overconfident";
   if (knowledge - rating >= difference) return "underconfident";
   return null;
 }
 
-/** Rule 6: one level above the current one, capped by the scale and the target. */
+/** Rule 8: the goal, one level above the counted one, capped by the scale and the target. */
 export function goalLevel(current, target, hi) {
   return Math.min(hi, Math.floor(current) + 1, target);
 }
@@ -98,9 +124,14 @@ function byCloseness(a, b) {
     || a.minutes - b.minutes || cmp(a.id, b.id);
 }
 
-/** Rule 7: the resources for a gap at ``goal``, as ids. */
-export function resourcesFor(data, skillId, goal) {
-  const mine = data.resources.filter((r) => r.skills.includes(skillId));
+function byLevelThenShort(a, b) {
+  return a.level - b.level || (a.cost === "free" ? 0 : 1) - (b.cost === "free" ? 0 : 1)
+    || a.minutes - b.minutes || cmp(a.id, b.id);
+}
+
+/** Rule 9: the resources shown for a gap at ``goal``, as ids (read ones left out). */
+export function resourcesFor(data, skillId, goal, read = []) {
+  const mine = data.resources.filter((r) => r.skills.includes(skillId) && !read.includes(r.id));
   let pick = mine.filter((r) => r.level <= goal);
   if (!pick.length) {
     const above = mine.filter((r) => r.level > goal);
@@ -110,43 +141,119 @@ export function resourcesFor(data, skillId, goal) {
   return pick.sort(byCloseness).slice(0, data.settings.resources_per_gap).map((r) => r.id);
 }
 
-/** Rule 8: round-robin over the top gaps' resources into 30/60/90-day buckets. */
-export function learningPlan(data, topGaps) {
-  const minutes = Object.fromEntries(data.resources.map((r) => [r.id, r.minutes]));
+/**
+ * Rule 10: the 30/60/90-day plan. Reading: each top gap's shown resources, then its other
+ * resources up to the target level (easiest first), taken round-robin across the gaps in
+ * rank order, shorter first within a round; read ones left out. They are spread over the
+ * three months in that order, about a third of the reading each (never more than the
+ * monthly budget ``B``; an item longer than ``B`` goes to ``later``). Doing: each top gap's
+ * practice step for its goal (the level's "how to get here") joins the month its reading
+ * starts in.
+ */
+export function learningPlan(data, topGaps, read = []) {
   const budget = data.settings.plan_minutes_per_month;
-  const out = { 30: [], 60: [], 90: [] };
+  const byId = new Map(data.resources.map((r) => [r.id, r]));
+  const lists = topGaps.map((g) => {
+    const more = data.resources.filter((r) => r.skills.includes(g.skill) && r.level > g.goal
+      && r.level <= g.target && !read.includes(r.id)).sort(byLevelThenShort).map((r) => r.id);
+    return [...g.resources.filter((id) => !read.includes(id)), ...more];
+  });
   const taken = new Set();
-  let before = 0;
-  const rounds = Math.max(0, ...topGaps.map((g) => g.resources.length));
+  const order = [];
+  const rounds = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < rounds; i += 1) {
-    for (const gap of topGaps) {
-      const id = gap.resources[i];
-      if (id === undefined || taken.has(id)) continue;
-      taken.add(id);
-      const bucket = before < budget ? 30 : before < 2 * budget ? 60 : before < 3 * budget ? 90 : 0;
-      if (bucket) out[bucket].push(id);
-      before += minutes[id];
+    const round = [];
+    lists.forEach((list, rank) => {
+      const id = list[i];
+      if (id !== undefined && !taken.has(id)) {
+        taken.add(id);
+        round.push({ id, rank, minutes: byId.get(id).minutes });
+      }
+    });
+    round.sort((a, b) => a.minutes - b.minutes || a.rank - b.rank);
+    order.push(...round);
+  }
+  const fits = order.filter((item) => item.minutes <= budget);
+  const total = fits.reduce((sum, item) => sum + item.minutes, 0);
+  const share = Math.min(budget, Math.max(Math.ceil(total / 3), ...fits.map((item) => item.minutes), 0));
+  const months = [[], [], []];
+  const used = [0, 0, 0];
+  const later = order.filter((item) => item.minutes > budget).map((item) => item.id);
+  let month = 0;
+  const firstMonth = new Map();
+  for (const item of fits) {
+    while (month < 2 && used[month] + item.minutes > share) month += 1;
+    let into = used[month] + item.minutes <= budget ? month : months.findIndex((m, i) => used[i] + item.minutes <= budget);
+    if (into < 0) {
+      later.push(item.id);
+      continue;
+    }
+    months[into].push({ kind: "read", id: item.id });
+    used[into] += item.minutes;
+    if (!firstMonth.has(item.rank)) firstMonth.set(item.rank, into);
+  }
+  topGaps.forEach((g, rank) => {
+    const into = firstMonth.has(rank) ? firstMonth.get(rank) : Math.min(rank, 2);
+    months[into].push({ kind: "practice", skill: g.skill, level: g.goal });
+  });
+  return { 30: months[0], 60: months[1], 90: months[2], later,
+    minutes: { 30: used[0], 60: used[1], 90: used[2] } };
+}
+
+const SURE = [1, 2, 3];
+// Certainty-based marks (Gardner-Medwin): how sure you were, for a right and a wrong answer.
+const MARKS = { 1: [1, 0], 2: [2, -2], 3: [3, -6] };
+
+/** The "how sure were you?" of an answer: 1 (guessing), 2 (fairly sure), 3 (sure), or null. */
+export function validSure(entry) {
+  return entry && typeof entry === "object" && SURE.includes(entry.sure) ? entry.sure : null;
+}
+
+/**
+ * Rule 6: calibration over every answer given with a certainty: right and wrong per
+ * certainty, and the certainty-based mark (sure: +3 right, −6 wrong; fairly sure: +2, −2;
+ * guessing: +1, 0), so being sure pays only when you are right more than 80 % of the time.
+ */
+export function calibration(data, chosen) {
+  const levels = { 1: { right: 0, wrong: 0 }, 2: { right: 0, wrong: 0 }, 3: { right: 0, wrong: 0 } };
+  let rated = 0;
+  let marks = 0;
+  for (const skill of data.skills) {
+    for (const check of skill.checks) {
+      const entry = has(chosen, check.id) ? chosen[check.id] : null;
+      const choice = validChoice(check, entry);
+      const sure = validSure(entry);
+      if (choice === null || sure === null) continue;
+      const right = choice === check.answer;
+      levels[sure][right ? "right" : "wrong"] += 1;
+      marks += MARKS[sure][right ? 0 : 1];
+      rated += 1;
     }
   }
-  return out;
+  return { rated, levels, marks, mean_mark: rated ? round2(marks / rated) : null,
+    sure_wrong: levels[3].wrong };
 }
 
 /**
  * Score one set of answers against a target role (docs/scoring.md).
  *
- * ``answers`` holds ``ratings`` ({skill id: {level, hash}}) and ``answers``
- * ({check id: {choice, hash}}) as in a result file (docs/result-format.md). Entries
- * whose hash differs from the current content, with a value out of range or of the
- * wrong type (a boolean is not a number), or for unknown ids do not count.
- * Returns the result object of docs/scoring.md. Throws on an unknown role.
+ * ``answers`` holds ``ratings`` ({skill id: {level, hash}}), ``answers``
+ * ({check id: {choice, hash, sure?}}) and optionally ``read`` (resource ids already read),
+ * as in a result file (docs/result-format.md). Entries whose hash differs from the current
+ * content, with a value out of range or of the wrong type (a boolean is not a number), or
+ * for unknown ids do not count. Returns the result object of docs/scoring.md. Throws on an
+ * unknown role.
  */
 export function score(data, answers, roleId) {
   const role = data.roles.find((r) => r.id === roleId);
   if (!role) throw new Error(`unknown role '${roleId}' (expected one of: ${data.roles.map((r) => r.id).join(", ")})`);
   const { lo, hi } = scale(data);
-  const ratings = has(answers, "ratings") && answers.ratings && typeof answers.ratings === "object" ? answers.ratings : {};
-  const chosen = has(answers, "answers") && answers.answers && typeof answers.answers === "object" ? answers.answers : {};
-  const { flag_difference: d, flag_min_checks: minChecks } = data.settings;
+  const top = knowledgeMax(data);
+  const section = (key) => (has(answers, key) && answers[key] && typeof answers[key] === "object" ? answers[key] : {});
+  const ratings = section("ratings");
+  const chosen = section("answers");
+  const read = Array.isArray(answers && answers.read) ? answers.read.filter((x) => typeof x === "string") : [];
+  const st = data.settings;
 
   const skills = {};
   for (const skill of data.skills) {
@@ -159,23 +266,26 @@ export function score(data, answers, roleId) {
       answered += 1;
       if (choice === check.answer) correct += 1;
     }
-    const k = knowledgeLevel(lo, hi, answered, correct);
-    skills[skill.id] = { rating: r, knowledge: k, score: skillScore(r, k), answered, correct,
-      flag: confidenceFlag(r, k, d, answered, minChecks) };
+    const k = knowledgeLevel(lo, top, answered, correct);
+    const weight = evidenceWeight(answered, st.evidence_prior);
+    const s = skillScore(r, k, weight, top);
+    skills[skill.id] = { rating: r, knowledge: k, score: s, answered, correct,
+      weight: round2(weight), ...skillStatus(r, k, s, answered, correct, st.confirm_ratio, lo),
+      flag: confidenceFlag(r, k, st.flag_difference, answered, st.flag_min_checks, top) };
   }
 
-  const areas = {}; // rule 4: plain left-to-right addition
+  const areas = {}; // rule 7: the mean counted value of the area's assessed skills, left to right
   for (const area of data.areas) {
-    const scores = data.skills.filter((s) => s.area === area.id && skills[s.id].score !== null)
-      .map((s) => skills[s.id].score);
-    areas[area.id] = scores.length ? round2(scores.reduce((a, b) => a + b, 0) / scores.length) : null;
+    const values = data.skills.filter((s) => s.area === area.id && skills[s.id].score !== null)
+      .map((s) => skills[s.id].counted);
+    areas[area.id] = values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null;
   }
 
-  const gaps = []; // rule 5; data.skills is in content order (area order, then skill order)
+  const gaps = []; // rule 8; data.skills is in content order (area order, then skill order)
   data.skills.forEach((s, order) => {
     const expect = has(role.expectations, s.id) ? role.expectations[s.id] : null;
     if (!expect) return;
-    const current = skills[s.id].score ?? lo;
+    const current = skills[s.id].counted;
     const gap = round2(Math.max(0, expect.level - current));
     if (gap <= 0) return;
     gaps.push({ skill: s.id, current: round2(current), target: expect.level, gap,
@@ -183,10 +293,10 @@ export function score(data, answers, roleId) {
       goal: goalLevel(current, expect.level, hi), resources: [], order });
   });
   gaps.sort((a, b) => b.priority - a.priority || b.gap - a.gap || a.order - b.order);
-  const top = gaps.slice(0, data.settings.top_gaps);
-  for (const g of top) g.resources = resourcesFor(data, g.skill, g.goal);
+  const topGaps = gaps.slice(0, st.top_gaps);
+  for (const g of topGaps) g.resources = resourcesFor(data, g.skill, g.goal, read);
   for (const g of gaps) delete g.order;
 
-  return { role: role.id, skills, areas, gaps, top_gaps: top.map((g) => g.skill),
-    plan: learningPlan(data, top) };
+  return { role: role.id, skills, areas, gaps, top_gaps: topGaps.map((g) => g.skill),
+    plan: learningPlan(data, topGaps, read), calibration: calibration(data, chosen) };
 }

@@ -3,7 +3,7 @@
 // share link) is checked here, entry by entry: what is valid is kept, the rest is
 // reported in a note, and nothing read from outside can break the page.
 
-import { checksToAsk, validChoice, validRating } from "./scoring.js";
+import { checksToAsk, validChoice, validRating, validSure } from "./scoring.js";
 
 export const FORMAT = "mlpm-assessment-result";
 export const FORMAT_VERSION = 1;
@@ -55,7 +55,12 @@ function cleanEntries(data, ratingsIn, answersIn, bare) {
       const hash = bare ? currentHash(item) : isObject(entry) ? entry.hash : undefined;
       if (!isValid(item, value)) out.invalid.push(id);
       else if (hash !== currentHash(item)) out.stale.push(id);
-      else into[id] = { [field]: value, hash };
+      else {
+        into[id] = { [field]: value, hash };
+        // "How sure were you?" travels with its answer when it is valid (1–3).
+        const sure = bare ? null : validSure(entry);
+        if (field === "choice" && sure !== null) into[id].sure = sure;
+      }
     }
   };
   walk(ratingsIn, skills, "level", (s) => s.rating_hash,
@@ -113,7 +118,16 @@ export function readDoc(data, raw, t, where) {
   if (typeof raw.updated === "string" && stamp.test(raw.updated)) doc.updated = raw.updated;
   doc.ratings = cleaned.ratings;
   doc.answers = cleaned.answers;
+  const read = readList(data, raw.read);
+  if (read.length) doc.read = read;
   return { doc, notes, changed: cleaned.stale.length > 0 || raw.content_version !== data.content_version };
+}
+
+/** The resources marked as read: known ids, each once, in content order. */
+export function readList(data, value) {
+  if (!Array.isArray(value)) return [];
+  const marked = new Set(value.filter((x) => typeof x === "string"));
+  return data.resources.map((r) => r.id).filter((id) => marked.has(id));
 }
 
 /** Read an imported file's text; the messages name the file. */

@@ -108,7 +108,11 @@ function checkFieldset(ctx, skill, check, n, total) {
       h("br"), inlined(check.question_html)),
     // Display order decided at build time (balanced positions); values stay content indexes.
     check.order.map((i) => choice("radio", `check:${check.id}`, i,
-      !!current && current.choice === i, `c-${check.id}-${i}`, h("span", { html: check.options[i].html }))));
+      !!current && current.choice === i, `c-${check.id}-${i}`, h("span", { html: check.options[i].html }))),
+    // Optional: scored apart from the level, as calibration (docs/scoring.md, rule 6).
+    h("fieldset", { class: "assess-sure" }, h("legend", { text: ctx.t("sure_legend") }),
+      [1, 2, 3].map((k) => choice("radio", `sure:${check.id}`, k, !!current && current.sure === k,
+        `u-${check.id}-${k}`, ctx.t(`sure_${k}`)))));
 }
 
 /** One step: an area's skills, each with its self-rating and its checks. */
@@ -211,10 +215,15 @@ function planView(plan) {
   return [h("p", { text: plan.intro }),
     h("div", { class: "assess-plan" }, plan.months.map((month) => h("section", { "aria-labelledby": `plan-${month.key}`, "data-days": month.key },
       h("h4", { id: `plan-${month.key}`, text: month.heading }),
+      month.reading ? h("p", { class: "assess-hint", text: month.reading }) : null,
       month.items.length
-        ? h("ul", {}, month.items.map((r) => h("li", { "data-resource": r.id }, h("a", { href: r.url, rel: "noopener", text: r.title }),
-          h("span", { class: "assess-hint", text: ` — ${r.duration} · ${r.for}` }))))
-        : h("p", { class: "assess-hint", text: plan.empty }))))];
+        ? h("ul", {}, month.items.map((r) => (r.kind === "read"
+          ? h("li", { "data-resource": r.id }, h("a", { href: r.url, rel: "noopener", text: r.title }),
+            h("span", { class: "assess-hint", text: ` — ${r.duration} · ${r.for}` }))
+          : h("li", { "data-practice": r.skill, class: "assess-practice" }, h("strong", { text: `${r.label} ` }), h("span", { html: r.how_html })))))
+        : h("p", { class: "assess-hint", text: plan.empty })))),
+    plan.later.length ? [h("p", { text: plan.later_heading }), h("ul", {}, plan.later.map((r) => h("li", { "data-later": r.id },
+      h("a", { href: r.url, rel: "noopener", text: r.title }), h("span", { class: "assess-hint", text: ` — ${r.duration}` }))))] : null];
 }
 
 function explanationsView(ctx, model) {
@@ -227,6 +236,19 @@ function explanationsView(ctx, model) {
         h("br"), h("span", { html: c.chosen_explanation_html })),
       c.right ? null : h("p", {}, h("strong", { text: `${t("best_answer")} ` }), h("span", { html: c.best_html }),
         h("br"), h("span", { html: c.best_explanation_html }))))]);
+}
+
+function explainView(ctx, model) {
+  return h("details", { class: "assess-why" }, h("summary", { text: ctx.t("why_heading") }),
+    h("ul", {}, model.rows.map((r) => h("li", { "data-skill": r.id }, h("strong", { text: `${r.name}: ` }), r.explain))));
+}
+
+function calibrationView(ctx, cal) {
+  if (!cal) return null;
+  return h("section", { class: "assess-sec-calibration", "aria-labelledby": "assess-calibration-h" },
+    h("h3", { id: "assess-calibration-h", text: ctx.t("calibration_heading") }),
+    h("p", { text: cal.intro }), h("ul", {}, cal.lines.map((line) => h("li", { text: line }))),
+    h("p", { text: cal.mark }), cal.warning ? h("p", { class: "assess-note", text: cal.warning }) : null);
 }
 
 function flagsView(ctx, model) {
@@ -281,8 +303,9 @@ export function resultView(ctx, doc, result, a) {
         data.roles.map((r) => h("option", { value: r.id, selected: r.id === model.role.id, text: r.name })))),
     h("p", { class: "assess-printRole", text: `${t("target_label")}: ${model.role.name}` }),
     section("chart", t("chart_heading"), radar(ctx, model, radarModel(data, result)), skillTable(ctx, model),
-      h("p", { class: "assess-hint", text: model.scale })),
+      h("p", { class: "assess-hint", text: model.scale }), explainView(ctx, model)),
     flagsView(ctx, model),
+    calibrationView(ctx, model.calibration),
     section("gaps", t("gaps_heading"), gapsView(ctx, model)),
     model.plan ? section("plan", t("plan_heading"), planView(model.plan)) : null,
     model.explanations.length ? section("explanations", t("explanations_heading"),
