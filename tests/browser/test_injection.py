@@ -322,7 +322,8 @@ def test_hostile_content_through_the_assessment_to_the_result(hostile_site: Site
         guard.inspect(page, f"step {step + 1}")
         for name in page.eval_on_selector_all("form.assess-area input[type=radio]",
                                               "els => [...new Set(els.map(e => e.name))]"):
-            page.check(f'input[name="{name}"][value="{2 if name.startswith("rating:") else 0}"]')
+            value = {"rating": 2, "sure": 3}.get(name.split(":", 1)[0], 0)
+            page.check(f'input[name="{name}"][value="{value}"]')
         if next_step(page) == t(site, "finish"):
             break
     page.wait_for_selector(".assess-result")
