@@ -75,6 +75,9 @@ class AssessmentSettings(Strict):
     flag_difference: Annotated[float, Field(gt=0, le=9)] = 2.0
     # One missed question is not evidence of overconfidence: flag only on this many answers.
     flag_min_checks: Annotated[int, Field(ge=1, le=20)] = 2
+    # The most a test-wise strategy (longest option, fixed position, …) may score on a mode's
+    # checks before `items` fails; 0.35 leaves room above chance with four options (0.25).
+    item_max_cue: Annotated[float, Field(gt=0, le=1)] = 0.35
 
 
 class Area(Strict):
