@@ -106,6 +106,23 @@ def schema(out_dir: Path) -> None:
     run(out_dir)
 
 
+@main.command()
+@project_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A report for the terminal, or JSON.")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
+              help="How many of the most easily guessed checks to list.")
+@click.option("--max-cue", type=click.FloatRange(min=0, max=1, min_open=True), default=None,
+              metavar="FLOAT",
+              help="Fail when a test-wise strategy picks more than this share of keyed "
+                   "answers.  [default: assessment.item_max_cue in framework.yml, 0.35 if unset]")
+def items(root: Path, fmt: str, top: int, max_cue: float | None) -> None:
+    """Check the knowledge checks: can surface cues of the options alone find the answers?"""
+    from .commands.items import run
+
+    run(Project(root.resolve()), fmt, top, max_cue)
+
+
 # --- the self-assessment in the terminal (docs/cli.md) --------------------------
 
 result_file = click.Path(dir_okay=False, path_type=Path)

@@ -82,6 +82,9 @@ class AssessmentSettings(Strict):
     evidence_prior: Annotated[float, Field(gt=0, le=100)] = 2.0
     # A rating with fewer than this share of its checks right is unconfirmed (rule 4).
     confirm_ratio: Annotated[float, Field(gt=0, le=1)] = 0.5
+    # The most a test-wise strategy (longest option, fixed position, …) may score on a mode's
+    # checks before `items` fails; 0.35 leaves room above chance with four options (0.25).
+    item_max_cue: Annotated[float, Field(gt=0, le=1)] = 0.35
 
 
 class Area(Strict):
