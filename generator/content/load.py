@@ -6,12 +6,22 @@ Reading never stops at the first mistake: every file that cannot be read becomes
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError
 from .located_yaml import parse_yaml
+
+MAX_FILE_BYTES = 2_000_000
+"""A content file larger than this is refused, not read (a link to /dev/zero, a dump)."""
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED = {"index"}
+"""Names that would replace a generated page (``roles/index.md``, ``guides/index.md``)."""
 
 
 @dataclass
@@ -36,22 +46,54 @@ class RawContent:
     sources: SourceFile | None = None
     guides: list[SourceFile] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
+    # Skill files that could not be read: their ids (the file names) still count as known,
+    # so one broken file does not also make every reference to it look dangling.
+    unreadable_skills: list[str] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # e.g. "sources" when sources.yml broke
 
 
 REQUIRED_FILES = ("framework", "roles", "resources")
 OPTIONAL_FILES = ("glossary", "sources")  # a fork may have no glossary and no source articles
 
 
-def _read_text(file: Path, rel: str) -> str:
+def _read_text(file: Path, rel: str, root: Path | None = None) -> str:
+    """A content file's text, refusing what is not a plain, reasonably sized file inside the
+    project: a folder, a device, a link that leads outside or nowhere, a huge file."""
     try:
-        return file.read_text(encoding="utf-8")
+        if root is not None and file.is_symlink():
+            target = file.resolve(strict=True)
+            if not target.is_relative_to(root.resolve()):
+                raise ContentError(rel, 0, "a link to a file outside the project (expected a "
+                                   "file in the project; links out of it are not followed)")
+        info = file.stat()
+    except (RuntimeError, OSError):  # dangling, a loop (RuntimeError), or unreadable
+        raise ContentError(rel, 0, "a link that leads nowhere or in a loop (expected a file)"
+                           ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ContentError(rel, 0, "a folder where a file was expected (expected a .yml or .md "
+                           "file)")
+    if not stat.S_ISREG(info.st_mode):
+        raise ContentError(rel, 0, "not a regular file (expected a .yml or .md file)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise ContentError(rel, 0, f"too large to be content (expected at most "
+                           f"{MAX_FILE_BYTES // 1_000_000} MB, got {info.st_size:,} bytes)")
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ContentError(rel, 0, f"cannot be read ({exc.strerror})") from None
+    try:
+        # utf-8-sig: a byte-order mark (some Windows editors add one) is not content.
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError(rel, 1, f"the file is not UTF-8 text ({exc.reason})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ContentError(rel, line, f"the file is not UTF-8 text ({exc.reason}); save it as "
+                           "UTF-8") from None
 
 
 def read_yaml_file(file: Path, root: Path) -> SourceFile:
     rel = file.relative_to(root).as_posix()
-    return SourceFile(rel, parse_yaml(_read_text(file, rel), rel))
+    return SourceFile(rel, parse_yaml(_read_text(file, rel, root), rel))
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, int, str, int]:
@@ -72,7 +114,12 @@ def split_front_matter(text: str, rel: str) -> tuple[str, int, str, int]:
 
 def read_guide(file: Path, root: Path) -> SourceFile:
     rel = file.relative_to(root).as_posix()
-    meta_text, meta_line, body, body_line = split_front_matter(_read_text(file, rel), rel)
+    slug = file.name.removesuffix(".md")
+    if not SLUG.match(slug) or slug in RESERVED:
+        raise ContentError(rel, 0, "a guide's file name becomes its address (expected lowercase "
+                           "words joined by hyphens, like 'getting-started.md', and not "
+                           f"'index.md'; got {file.name!r})")
+    meta_text, meta_line, body, body_line = split_front_matter(_read_text(file, rel, root), rel)
     data = parse_yaml(meta_text, rel, first_line=meta_line)
     return SourceFile(rel, data, body=body, body_line=body_line)
 
@@ -86,7 +133,7 @@ def load_content(root: Path, content_dir: str = "content") -> RawContent:
                                        f"(expected a folder at {base})"))
         return raw
 
-    def attempt(reader, file: Path) -> SourceFile | None:
+    def attempt(reader: Callable[[Path, Path], SourceFile], file: Path) -> SourceFile | None:
         try:
             return reader(file, root)
         except ContentError as error:
@@ -102,12 +149,27 @@ def load_content(root: Path, content_dir: str = "content") -> RawContent:
                                            "required file is missing"))
             continue
         setattr(raw, name, attempt(read_yaml_file, file))
-    for file in sorted((base / "skills").glob("*.y*ml")):
+        if getattr(raw, name) is None:
+            raw.unreadable.add(name)
+    for file in _listed(base / "skills", (".yml", ".yaml")):
         loaded = attempt(read_yaml_file, file)
         if loaded:
             raw.skills.append(loaded)
-    for file in sorted((base / "guides").glob("*.md")):
+        else:
+            raw.unreadable_skills.append(file.name.rsplit(".", 1)[0])
+    for file in _listed(base / "guides", (".md",)):
         loaded = attempt(read_guide, file)
         if loaded:
             raw.guides.append(loaded)
     return raw
+
+
+def _listed(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The content files in a folder, in name order. Hidden names (``.draft.md``, an
+    editor's ``.#lock`` file) and editors' backups (``#x.md#``, ``x.md~``) are not content."""
+    try:
+        names = sorted(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [folder / name for name in names if name.endswith(suffixes)
+            and not name.startswith((".", "#")) and not name.endswith("~")]

@@ -37,11 +37,14 @@ class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: i
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LocatedDict:
+    explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
     loader.flatten_mapping(node)
+    merged = len(node.value) - explicit  # flatten_mapping puts the merged pairs first
     result = LocatedDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
-    for key_node, value_node in node.value:
+    from_merge: set[Any] = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         try:
             hash(key)
@@ -49,11 +52,15 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LocatedDi
             raise yaml.constructor.ConstructorError(
                 None, None, "a mapping key must be a plain value, not a list or mapping",
                 key_node.start_mark) from None
-        if key in result.key_lines:
+        # A key written out replaces one that came from a merge (<<: *base), as YAML says.
+        if key in result.key_lines and key not in from_merge:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r} (first at line {result.key_lines[key]})",
                 key_node.start_mark,
             )
+        from_merge.discard(key)
+        if index < merged:
+            from_merge.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -77,33 +84,102 @@ for _loader in (_LineLoader, _FastLineLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
 
 
+MAX_VALUES = 200_000
+"""Values in one file once aliases are expanded: a few lines of YAML can otherwise stand
+for billions of values (a "billion laughs" document) and stall every command."""
+MAX_DEPTH = 50
+"""How deeply lists and mappings may nest; content needs far less."""
+
+# Parser complaints rephrased for people who write YAML by hand: what it means, what to do.
+_HINTS = (
+    ("found character '\\t'", ("a tab character; YAML indents with spaces (replace the tab "
+     "with spaces)")),
+    ("mapping values are not allowed here", ("a ': ' inside an unquoted value (put the whole "
+     "value in quotes, e.g. summary: \"Cost: high\")")),
+    ("expected <block end>", ("the indentation does not line up (check this line and the one "
+     "above: the items of one list or mapping start in the same column)")),
+    ("could not find expected ':'", ("a line that is not 'key: value' (check the indentation, "
+     "and quote text that contains ': ' or starts with [, {, &, * or !)")),
+    ("did not find expected key", ("a line that is not 'key: value' (check the indentation "
+     "of this line and the one above)")),
+    ("expected ',' or ']'", ("an unclosed '[' (close the list with ']', or quote the text if "
+     "the '[' belongs to it)")),
+    ("expected ',' or '}'", ("an unclosed '{' (close it with '}', or quote the text if the "
+     "'{' belongs to it)")),
+    ("found undefined alias", "an alias (*name) with no anchor (&name) before it"),
+    ("could not determine a constructor for the tag", ("a tag such as !!python/object, which "
+     "content may not use (remove it)")),
+)
+
+
+def _explain(problem: str) -> str:
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return f"{hint} (the parser says: {problem})"
+    return problem
+
+
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     """Parse YAML text safely; raise ``ContentError`` with the parser's own location."""
     # Padding with newlines makes every mark a line of the whole file (front matter starts
     # below the opening '---').
     padded = "\n" * (first_line - 1) + text
     try:
-        return _load_with(_FastLineLoader, padded)
-    except yaml.YAMLError:
+        return _load_with(_FastLineLoader, padded, path)
+    except (yaml.YAMLError, RecursionError):
         pass  # parse again below: the pure-Python parser explains mistakes better
     try:
-        return _load_with(_LineLoader, padded)
+        return _load_with(_LineLoader, padded, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1) if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
-        raise ContentError(path, line, f"YAML syntax error: {problem}") from None
+        raise ContentError(path, line, f"YAML syntax error: {_explain(problem)}") from None
     except yaml.reader.ReaderError as exc:
         line = padded.count("\n", 0, max(exc.position, 0)) + 1
         raise ContentError(path, line, "a character YAML does not allow (expected printable "
                            f"text, got #x{exc.character:04x})") from None
+    except RecursionError:
+        raise ContentError(path, first_line, f"lists or mappings nested too deeply (expected at "
+                           f"most {MAX_DEPTH} levels)") from None
     except yaml.YAMLError as exc:  # pragma: no cover - any other parser complaint
         raise ContentError(path, first_line, f"YAML syntax error: {exc}") from None
 
 
-def _load_with(loader_class: type, text: str) -> Any:
+def _load_with(loader_class: type, text: str, path: str) -> Any:
     loader = loader_class(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_size(node, path)
+        return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _check_size(root: yaml.Node, path: str) -> None:
+    """Refuse a document whose aliases expand to too many values or that nests too deeply,
+    measured on the composed node graph (shared by aliases) without expanding it."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in size:
+            continue
+        children = ([n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode)
+                    else list(node.value) if isinstance(node, yaml.SequenceNode) else [])
+        if not done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in size)
+            continue
+        size[key] = 1 + sum(size.get(id(c), 1) for c in children)
+        depth[key] = 1 + max((depth.get(id(c), 1) for c in children), default=0)
+        if size[key] > MAX_VALUES:
+            raise ContentError(path, node.start_mark.line + 1, "too many values once its aliases "
+                               f"(*name) are expanded (expected at most {MAX_VALUES:,})")
+        if depth[key] > MAX_DEPTH:
+            raise ContentError(path, node.start_mark.line + 1, "lists or mappings nested too "
+                               f"deeply (expected at most {MAX_DEPTH} levels)")

@@ -133,6 +133,10 @@ def _message_for(err: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = _model_fields(model, loc[:-1])
         hint = did_you_mean(loc[-1], allowed)
+        if not hint and value is None and isinstance(loc[-1], str) and " " in loc[-1].strip():
+            # `{term: X, definition: A test, that fails}`: the comma ended the value early.
+            hint = ("; if it belongs to the value before it, put that value in quotes (in "
+                    "{…} or [...] a comma ends an unquoted value, and ': ' starts a key)")
         return (f"unknown key '{loc[-1]}' (expected one of: {', '.join(allowed)}){hint}"
                 if allowed else f"unknown key '{loc[-1]}'{hint}")
     if kind == "missing":

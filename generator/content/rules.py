@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import ContentError
 from . import model as m
-from .load import SourceFile
+from .load import RESERVED, SourceFile
 from .messages import describe, did_you_mean, dotted, line_of
 from .references import references
 from .safety import (
@@ -51,11 +51,15 @@ class Checker:
             else:
                 first[ident] = (source, loc)
 
-    def resolved(self, source: SourceFile, item: Any, known: Mapping[str, Iterable[str]],
-                 prefix: tuple[Any, ...] = ()) -> None:
-        """Report every declared reference in ``item`` that names no known id."""
+    def resolved(self, source: SourceFile, item: Any,
+                 known: Mapping[str, Iterable[str] | None], prefix: tuple[Any, ...] = ()) -> None:
+        """Report every declared reference in ``item`` that names no known id (kinds whose
+        ids are ``None``, because their file could not be read, are not judged)."""
         for loc, ref, ident, is_key in references(item):
-            valid = set(known.get(ref.kind, ()))
+            ids = known.get(ref.kind, ())
+            if ids is None:
+                continue
+            valid = set(ids)
             if ident in valid:
                 continue
             where = (*prefix, *loc)
@@ -162,13 +166,20 @@ def check_skill(checker: Checker, source: SourceFile, skill: m.Skill,
                       f"'{stem}', got '{skill.id}')")
 
 
+def not_reserved(checker: Checker, source: SourceFile, loc: tuple[Any, ...], ident: str,
+                 kind: str) -> None:
+    if ident in RESERVED:
+        checker.error(source, loc, f"{dotted(loc)}: '{ident}' is reserved (expected another "
+                      f"{kind} id: '{ident}' would replace a generated list page)")
+
+
 def check_role(checker: Checker, source: SourceFile, index: int, role: m.Role,
-               skill_ids: list[str], top: int) -> None:
+               skill_ids: list[str], top: int, low: int) -> None:
     loc = ("roles", index, "expectations")
     for skill_id, expectation in role.expectations.items():
-        if expectation.level > top:
+        if not low <= expectation.level <= top:
             checker.error(source, (*loc, skill_id, "level"), f"{dotted(loc)}.{skill_id}.level: "
-                          f"above the scale (expected at most {top}, got {expectation.level})")
+                          f"off the scale (expected {low} to {top}, got {expectation.level})")
     for skill_id in skill_ids:
         if skill_id not in role.expectations:
             checker.error(source, loc, f"{dotted(loc)}: role '{role.id}' sets no level for skill "

@@ -108,15 +108,23 @@ def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework
     # Known ids come from the raw files, so a skill or source with a mistake of its own
     # does not also make every reference to it look dangling.
     sources_data = raw.sources.data if raw.sources else None
-    known = {
-        "skill": rules.raw_ids([f.data for f in raw.skills]),
-        "source": rules.raw_ids(sources_data.get("sources")
-                                if isinstance(sources_data, dict) else None),
+    known: dict[str, list[str] | None] = {
+        "skill": rules.raw_ids([f.data for f in raw.skills]) + raw.unreadable_skills,
+        # None: the defining file could not be read, so its references cannot be judged.
+        "source": None if "sources" in raw.unreadable else rules.raw_ids(
+            sources_data.get("sources") if isinstance(sources_data, dict) else None),
         "area": [a.id for a in framework.areas],
     }
     top = max(level.value for level in framework.levels)
+    low = min(level.value for level in framework.levels)
 
     checker.unique(((s.id, f, ("id",)) for f, s in skills), "skill")
+    # An id becomes a page address; "index" would replace a list page.
+    for file, skill in skills:
+        rules.not_reserved(checker, file, ("id",), skill.id, "skill")
+    for i, area in enumerate(framework.areas):
+        if raw.framework:
+            rules.not_reserved(checker, raw.framework, ("areas", i, "id"), area.id, "area")
     checker.unique(((c.id, f, ("checks", i, "id")) for f, s in skills
                     for i, c in enumerate(s.checks)), "check")
     for file, skill in skills:
@@ -128,15 +136,18 @@ def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework
         checker.unique(((r.id, source, ("roles", i, "id")) for i, r in enumerate(parsed.roles)),
                        "role")
         for i, role in enumerate(parsed.roles):
-            rules.check_role(checker, source, i, role, known["skill"], top)
+            # Every readable skill needs a level (an unreadable one has its own error).
+            rules.check_role(checker, source, i, role, rules.raw_ids([f.data for f in raw.skills]),
+                             top, low)
+            rules.not_reserved(checker, source, ("roles", i, "id"), role.id, "role")
     if "resources" in files:
         source, parsed = files["resources"]
         checker.unique(((r.id, source, ("resources", i, "id"))
                         for i, r in enumerate(parsed.resources)), "resource")
         for i, res in enumerate(parsed.resources):
-            if res.level > top:
+            if not low <= res.level <= top:
                 checker.error(source, ("resources", i, "level"), f"resources[{i}].level: "
-                              f"above the scale (expected at most {top}, got {res.level})")
+                              f"off the scale (expected {low} to {top}, got {res.level})")
     if "glossary" in files:
         source, parsed = files["glossary"]
         checker.unique(((t.id, source, ("terms", i, "id")) for i, t in enumerate(parsed.terms)),
