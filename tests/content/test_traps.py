@@ -98,6 +98,6 @@ def test_a_merge_key_can_be_overridden(minimal: Path) -> None:
     (minimal / "content/glossary.yml").write_text(
         "terms:\n"
         "  - &flaky {id: flaky, term: Flaky test, definition: Passes and fails by chance.}\n"
-        "  - {<<: *flaky, id: flake, term: Flake, definition: Written out, so it wins.}\n",
+        "  - {<<: *flaky, id: flake, term: Flake, definition: Written out so it wins.}\n",
         encoding="utf-8")
     assert validate(minimal) == (0, [])
