@@ -11,7 +11,7 @@ TEST_STAMP := $(VENV)/.installed-test
 .PHONY: serve build test goldens bench lint validate chromium clean help
 
 help:
-	@echo "make serve    - set up, generate, build and serve on http://127.0.0.1:8000"
+	@echo "make serve    - set up, generate, build and serve on http://127.0.0.1:8000 (PORT=…)"
 	@echo "make build    - write the static site to site/ (ENGINE=zensical for Zensical)"
 	@echo "make test     - set up what the tests need and run the whole suite"
 	@echo "make validate - check content/ and list every mistake"
@@ -29,7 +29,7 @@ $(TEST_STAMP): pyproject.toml $(RUN_STAMP)
 	@touch $@
 
 serve: $(RUN_STAMP)
-	$(PY) -m generator serve
+	$(PY) -m generator serve $(if $(PORT),--dev-addr 127.0.0.1:$(PORT))
 
 build: $(RUN_STAMP)
 	$(if $(filter zensical,$(ENGINE)),$(PY) -m pip install -q -e ".[zensical]")

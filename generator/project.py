@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -71,3 +74,39 @@ def load_and_validate(project: Project, times: StageTimes | None = None) -> Any:
     times = times or StageTimes()
     raw = times.run("load", load_content, project.root, project.content_dir)
     return times.run("validate", validate, raw)
+
+
+LOCK_FILE = ".mlpm.lock"
+
+
+@contextmanager
+def project_lock(project: Project, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """One build (or regeneration) of a project at a time: a second one waits for the first,
+    so two builds never share generated/, .site.new or .site.old. ``waiting`` is called once
+    if the lock is held elsewhere."""
+    path = project.root / LOCK_FILE
+    with open(path, "a+b") as handle:  # created if missing; never truncated
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting:
+                waiting()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def source_date_epoch(project: Project) -> str | None:
+    """``SOURCE_DATE_EPOCH`` for a reproducible build: the environment's, else the time of
+    the project's last commit, else None (then the engine uses the clock)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project.root,
+                              capture_output=True, text=True, check=False, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    stamp = proc.stdout.strip()
+    return stamp if proc.returncode == 0 and stamp.isdigit() else None

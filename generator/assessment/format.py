@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from ..content.safety import html_to_text
 from .scoring import round2
+
+# Control characters a terminal obeys (ESC starts CSI/OSC sequences that clear the screen or
+# retitle the window; C1 controls do the same on some terminals): never printed from content
+# or result files. Newlines and tabs stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def terminal_text(text: str) -> str:
+    """Text safe to print: no control characters, no lone surrogates (which a terminal or
+    UTF-8 cannot show and which would crash the write)."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def clean(value: Any) -> Any:
+    """A decoded JSON value with every string made printable (``terminal_text``)."""
+    if isinstance(value, str):
+        return terminal_text(value)
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    if isinstance(value, dict):
+        return {terminal_text(str(k)): clean(v) for k, v in value.items()}
+    return value
 
 plain = html_to_text
 """Pre-rendered inline HTML (already escaped by the generator) → plain text."""

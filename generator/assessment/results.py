@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import ResultFileError
 from ..strings import Strings, load_strings
+from .format import clean
 
 FORMAT = "mlpm-assessment-result"
 FORMAT_VERSION = 1
@@ -120,7 +121,7 @@ def whole_number(value: Any) -> int | None:
 def read_result(path: Path, data: Mapping[str, Any]) -> ResultFile:
     """Read and validate one result file; ``ResultFileError`` if it is not a result file."""
     t = _strings(data).t
-    source = str(path)
+    source = clean(str(path))  # a file name can hold escape sequences too
     try:
         raw_bytes = path.read_bytes()
     except FileNotFoundError:
@@ -137,7 +138,12 @@ def read_result(path: Path, data: Mapping[str, Any]) -> ResultFile:
     except json.JSONDecodeError as exc:
         raise ResultFileError(t("cli.results.not_json", file=source, line=exc.lineno,
                                 column=exc.colno, reason=exc.msg)) from None
-    return parse_result(raw, source, data)
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, arrays 100,000 deep
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+        raise ResultFileError(t("cli.results.not_json", file=source, line=1, column=1,
+                                reason=reason)) from None
+    # Strings come back printable: escape sequences and lone surrogates go (format.clean).
+    return parse_result(clean(raw), source, data)
 
 
 def parse_result(raw: Any, source: str, data: Mapping[str, Any]) -> ResultFile:

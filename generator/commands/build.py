@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..project import Project
+from ..project import Project, project_lock
 from ..site.build import build_site
 from ..site.generate import generate
 from ._warnings import check_warnings
@@ -13,6 +13,12 @@ from ._warnings import check_warnings
 def run(project: Project, engine: str = "mkdocs", site: bool = True,
         strict: bool = False) -> None:
     check_warnings(project, strict)
+    with project_lock(project, lambda: click.echo("Waiting for another build of this project "
+                                                  "to finish…", err=True)):
+        _build(project, engine, site)
+
+
+def _build(project: Project, engine: str, site: bool) -> None:
     report = generate(project)
     click.echo(f"Generated {project.generated_dir}/: {len(report.written)} written, "
                f"{report.unchanged} unchanged, {len(report.removed)} removed.")

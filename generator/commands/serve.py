@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import click
 from watchfiles import watch
 
 from ..errors import GeneratorError
-from ..project import Project
+from ..project import Project, project_lock
 from ..site.engines import ENGINES
 from ..site.generate import generate
 
@@ -26,7 +27,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 def regenerate(project: Project) -> bool:
     """Regenerate; on a content mistake print it and keep serving the last good pages."""
     try:
-        report = generate(project)
+        with project_lock(project):
+            report = generate(project)
     except GeneratorError as error:
         click.echo(error.format_message(), err=True)
         return False
@@ -45,10 +47,27 @@ def _exit_on_signal(signum: int, _frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def check_port(dev_addr: str) -> None:
+    """A clear message, not a traceback and a hang, when the address is taken."""
+    host, _, port = dev_addr.rpartition(":")
+    if not port.isdigit() or not host:
+        raise GeneratorError(f"not an address to serve on (expected HOST:PORT such as "
+                             f"127.0.0.1:8000, got {dev_addr!r})")
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host.strip("[]"), int(port)))
+        except OSError as exc:
+            raise GeneratorError(f"cannot serve on {dev_addr}: {exc.strerror or exc} (expected a "
+                                 f"free port; try `make serve PORT={int(port) + 1}` or "
+                                 f"--dev-addr {host}:{int(port) + 1})") from None
+
+
 def run(project: Project, dev_addr: str, engine: str = "mkdocs") -> None:
+    check_port(dev_addr)
     # Serve at the root of the dev address, whatever path the published site_url has.
     project.site_url = f"http://{dev_addr}/"
-    generate(project)  # the first generation must succeed: there is nothing to serve otherwise
+    with project_lock(project):
+        generate(project)  # the first generation must succeed: nothing to serve otherwise
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server_engine = ENGINES[engine]
     config = server_engine.config(project, server_engine.new_site_dir(project))

@@ -9,7 +9,12 @@ import click
 from ..assessment.html import render_html
 from ..assessment.lookup import load_assessment
 from ..assessment.team import MIN_GROUP, build_team
+from ..errors import GeneratorError
+from ..site.write import atomic_write
 from ._shared import read_results
+
+TEAM_MARK = '<meta name="generator" content="mlpm team">'
+"""In every team page, so ``team`` replaces its own earlier page and nothing else."""
 
 
 def run(root: Path, files: list[Path], out_dir: Path, role: str | None, names: str,
@@ -21,9 +26,11 @@ def run(root: Path, files: list[Path], out_dir: Path, role: str | None, names: s
     if mixed and role is None:
         click.echo(a.t("cli.team.mixed_roles", role=role_id, others=", ".join(mixed)), err=True)
     team = build_team(a, results, role_id, names, min_group)
-    out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "index.html"
-    page.write_text(render_html("team.html.j2", a, team=team), encoding="utf-8")
+    if page.exists() and TEAM_MARK not in page.read_text(encoding="utf-8", errors="replace"):
+        raise GeneratorError(a.t("cli.team.not_ours", file=str(page)))
+    html = render_html("team.html.j2", a, team=team)
+    atomic_write(page, html.encode("utf-8", errors="replace"))
     click.echo(a.t("cli.team.written", file=str(page), count=team["count"], role=team["role"]))
     if names == "hidden" and not team["show_group"]:
         click.echo(a.t("cli.team.too_few", min=min_group), err=True)

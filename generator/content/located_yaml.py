@@ -7,6 +7,7 @@ or item, so later stages can report ``path:line`` for any value.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import yaml
@@ -78,10 +79,30 @@ def _construct_timestamp_as_text(loader: _LineLoader, node: yaml.ScalarNode) -> 
     return str(loader.construct_scalar(node))
 
 
-for _loader in (_LineLoader, _FastLineLoader):
+class _ConfigLoader(_LineLoader):
+    """For mkdocs.yml: also MkDocs' ``!ENV`` tag (a variable, or a list of them and a default)."""
+
+
+class _FastConfigLoader(_FastLineLoader):
+    """The same for LibYAML's parser."""
+
+
+def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
+             else [loader.construct_object(n) for n in node.value])
+    *variables, default = names if len(names) > 1 else (*names, None)
+    for name in variables:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return default
+
+
+for _loader in (_LineLoader, _FastLineLoader, _ConfigLoader, _FastConfigLoader):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
     _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+for _loader in (_ConfigLoader, _FastConfigLoader):
+    _loader.add_constructor("!ENV", _construct_env)
 
 
 MAX_VALUES = 200_000
@@ -119,21 +140,26 @@ def _explain(problem: str) -> str:
     return problem
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
-    """Parse YAML text safely; raise ``ContentError`` with the parser's own location."""
+def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) -> Any:
+    """Parse YAML text safely; raise ``ContentError`` with the parser's own location.
+    ``config``: the site's mkdocs.yml, where MkDocs' ``!ENV`` tag is allowed."""
+    fast, pure = (_FastConfigLoader, _ConfigLoader) if config else (_FastLineLoader, _LineLoader)
     # Padding with newlines makes every mark a line of the whole file (front matter starts
     # below the opening '---').
     padded = "\n" * (first_line - 1) + text
     try:
-        return _load_with(_FastLineLoader, padded, path)
+        return _load_with(fast, padded, path)
     except (yaml.YAMLError, RecursionError):
         pass  # parse again below: the pure-Python parser explains mistakes better
     try:
-        return _load_with(_LineLoader, padded, path)
+        return _load_with(pure, padded, path)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1) if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
+        # An unclosed [ or { is found only where the parser gives up, often a line later:
+        # point at the bracket that was never closed instead.
+        unclosed = problem.startswith("expected ',' or") and exc.context_mark is not None
+        mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
+        line = (mark.line + 1) if mark else first_line
         raise ContentError(path, line, f"YAML syntax error: {_explain(problem)}") from None
     except yaml.reader.ReaderError as exc:
         line = padded.count("\n", 0, max(exc.position, 0)) + 1

@@ -43,7 +43,10 @@ AreaRef = Annotated[Id, Ref("area")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """User-facing text (Markdown allowed where the field says so)."""
 
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+HttpsUrl = Annotated[str, StringConstraints(
+    pattern=r"^https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+            r"(?:[/?#][^\s\"'<>`{}|\\^]*)?$")]
+"""An https address with a plain host and no character that could leave a link target."""
 
 LEVEL_VALUE = Annotated[int, Field(ge=1, le=9)]
 

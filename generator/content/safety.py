@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from markdown_it import MarkdownIt
 
@@ -77,22 +77,50 @@ def find_forbidden_syntax(text: str) -> tuple[str, str] | None:
 
 # --- neutralisers (used by rendering) ------------------------------------------------
 
+# Fenced code blocks and inline code spans: their text is shown as written, never parsed.
+_CODE = re.compile(r"(?ms)^(?P<fence>[ \t]*(?:`{3,}|~{3,})).*?^(?P=fence)[ \t]*$"
+                   r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 # A "<" that would open a tag, comment or processing instruction in Markdown.
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-# `{: … }` / `{ #id .class key=value }`: attr_list would turn content into HTML attributes.
-_ATTR_LIST_START = re.compile(r"\{(?=\s*(?::|[#.][\w-]|[\w-]+\s*=))")
 # A script or data URL scheme, however it is spelled, is broken by a space before the colon.
 _BAD_SCHEME = re.compile(r"(?i)\b(java\s*script|vb\s*script|live\s*script|data(?=\s*:\s*[a-z]+/))"
                          r"(\s*):")
 
 
+def _outside_code(text: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` to the parts of Markdown ``text`` that are not code."""
+    out, last = [], 0
+    for found in _CODE.finditer(text):
+        out.append(change(text[last:found.start()]))
+        out.append(found.group())
+        last = found.end()
+    out.append(change(text[last:]))
+    return "".join(out)
+
+
+def _inert(part: str) -> str:
+    # Every "{" is escaped, so no attribute list ({: #id }, { onfocus=… }, {srcset=…}) can
+    # form from content, whatever its spelling; Python-Markdown shows "\{" as "{".
+    part = part.replace("{", "\\{")
+    part = _TAG_START.sub("&lt;", part)
+    return _BAD_SCHEME.sub(lambda m: f"{m.group(1)} :", part)
+
+
 def md(text: str | None) -> str:
-    """Content Markdown made safe to embed in a page: nothing can open an HTML tag, add an
-    attribute (attr_list) or form a script URL. Validation refuses all three already;
-    this is the second, independent guard against Markdown parsers that disagree."""
-    text = _TAG_START.sub("&lt;", text or "")
-    text = _ATTR_LIST_START.sub("&#123;", text)
-    return _BAD_SCHEME.sub(lambda m: f"{m.group(1)} :", text).strip()
+    """Content Markdown made safe to embed in a page: outside code, nothing can open an HTML
+    tag, add an attribute (attr_list) or form a script URL; code is left exactly as written
+    (a "<" in code shows as "<"). Validation refuses tags and script URLs already; this is
+    the second, independent guard against Markdown parsers that disagree."""
+    return _outside_code(text or "", _inert).strip()
+
+
+_URL_UNSAFE = {c: f"%{ord(c):02X}" for c in " \"'<>`{}|\\^()"}
+
+
+def url(address: str | None) -> str:
+    """A validated https URL for a Markdown link target: characters that could end the
+    target or start an attribute list are percent-encoded (``(`` → ``%28``)."""
+    return "".join(_URL_UNSAFE.get(c, c) for c in (address or ""))
 
 
 def md_inline(text: str | None) -> str:
@@ -114,6 +142,9 @@ def plain(text: str | None) -> str:
 # --- pre-rendered HTML for the assessment ----------------------------------------------
 
 _HTML = MarkdownIt("commonmark", {"html": False})
+# No images in the assessment's data: an image would be fetched when the assessment starts,
+# from wherever content points, and data.json is not a page the privacy guard checks.
+_HTML.disable("image")
 
 
 def inline_html(text: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ContentInvalid
 from . import model as m
@@ -28,6 +28,29 @@ from .visibility import without_hidden_areas
 def guide_slug(source: SourceFile) -> str:
     """A guide's slug: its file name without ``.md``."""
     return source.path.rsplit("/", 1)[-1].removesuffix(".md")
+
+
+LIST_FILES: list[tuple[str, type[BaseModel], str, type[BaseModel]]] = [
+    ("roles", m.RolesFile, "roles", m.Role),
+    ("resources", m.ResourcesFile, "resources", m.Resource),
+    ("glossary", m.GlossaryFile, "terms", m.Term),
+    ("sources", m.SourcesFile, "sources", m.Source),
+]
+
+
+def _valid_items(source: SourceFile, key: str, model: type[BaseModel]
+                 ) -> list[tuple[SourceFile, tuple[Any, ...], Any]]:
+    """The items of a list file that are valid on their own, with their place in the file."""
+    items = source.data.get(key) if isinstance(source.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    out = []
+    for index, item in enumerate(items):
+        try:
+            out.append((source, (key, index), model.model_validate(item)))
+        except ValidationError:
+            continue  # its own mistakes are already reported
+    return out
 
 
 def _checked(checker: rules.Checker, source: SourceFile | None,
@@ -59,12 +82,16 @@ def validate(raw: RawContent) -> m.Content:
                 rules.check_skill(checker, file, skill, framework)
 
     files: dict[str, tuple[SourceFile, Any]] = {}
-    for name, model in (("roles", m.RolesFile), ("resources", m.ResourcesFile),
-                        ("glossary", m.GlossaryFile), ("sources", m.SourcesFile)):
+    # Items of a list file whose file as a whole has a mistake: still cross-checked, so one
+    # mistake does not hide another in the same file ("every mistake at once").
+    partial: list[tuple[SourceFile, tuple[Any, ...], Any]] = []
+    for name, model, key, item_model in LIST_FILES:
         source = getattr(raw, name)
         parsed = _checked(checker, source, model)
         if parsed is not None:
             files[name] = (source, parsed)
+        elif source is not None:
+            partial += _valid_items(source, key, item_model)
 
     guides: list[tuple[SourceFile, m.GuideMeta]] = []
     for file in raw.guides:
@@ -77,7 +104,7 @@ def validate(raw: RawContent) -> m.Content:
         checker.errors.append(ContentError("content/skills", 0, "no skills found (expected at "
                                            "least one content/skills/<id>.yml)"))
     if framework:
-        _cross_check(checker, raw, framework, skills, files, guides)
+        _cross_check(checker, raw, framework, skills, files, guides, partial)
     if checker.errors:
         raise ContentInvalid(checker.errors)
     assert framework is not None  # no errors means the framework validated
@@ -104,7 +131,8 @@ def validate(raw: RawContent) -> m.Content:
 def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework,
                  skills: list[tuple[SourceFile, m.Skill]],
                  files: dict[str, tuple[SourceFile, Any]],
-                 guides: list[tuple[SourceFile, m.GuideMeta]]) -> None:
+                 guides: list[tuple[SourceFile, m.GuideMeta]],
+                 partial: list[tuple[SourceFile, tuple[Any, ...], Any]]) -> None:
     # Known ids come from the raw files, so a skill or source with a mistake of its own
     # does not also make every reference to it look dangling.
     sources_data = raw.sources.data if raw.sources else None
@@ -131,6 +159,8 @@ def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework
         checker.resolved(file, skill, known)
     for source, parsed in files.values():
         checker.resolved(source, parsed, known)
+    for source, prefix, item in partial:
+        checker.resolved(source, item, known, prefix)
     if "roles" in files:
         source, parsed = files["roles"]
         checker.unique(((r.id, source, ("roles", i, "id")) for i, r in enumerate(parsed.roles)),

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 
 from ..errors import BuildFailed
-from ..project import Project
+from ..project import Project, source_date_epoch
 from .engines import ENGINES
 
 
@@ -33,6 +33,9 @@ def build_site(project: Project, engine: str = "mkdocs", strict: bool = True):
     shutil.rmtree(new, ignore_errors=True)
     config = builder.config(project, new)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    epoch = source_date_epoch(project)
+    if epoch:  # the sitemap's dates and the .gz headers follow the content, not the clock
+        env["SOURCE_DATE_EPOCH"] = epoch
     proc = subprocess.run(builder.build_command(config, new, strict), cwd=project.root, env=env,
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0 or not (new / "index.html").exists():

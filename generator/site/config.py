@@ -16,9 +16,12 @@ def load_site_config(project: Project) -> dict[str, Any]:
     if not path.exists():
         raise ContentInvalid([ContentError(project.config_file, 0, "required file is missing")])
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"), project.config_file)
+        data = parse_yaml(path.read_text(encoding="utf-8-sig"), project.config_file, config=True)
     except ContentError as error:
         raise ContentInvalid([error]) from None
+    except UnicodeDecodeError as exc:
+        raise ContentInvalid([ContentError(project.config_file, 0, f"the file is not UTF-8 text "
+                                           f"({exc.reason}); save it as UTF-8")]) from None
     if not isinstance(data, dict):
         raise ContentInvalid([ContentError(project.config_file, 1,
                                            "expected a mapping of MkDocs settings")])
@@ -35,8 +38,8 @@ def site_config_source(project: Project) -> SourceFile | None:
     """``mkdocs.yml`` as located YAML (for warnings at their line), or None if unreadable."""
     path = project.root / project.config_file
     try:
-        return SourceFile(project.config_file, parse_yaml(path.read_text(encoding="utf-8"),
-                                                           project.config_file))
+        return SourceFile(project.config_file, parse_yaml(path.read_text(encoding="utf-8-sig"),
+                                                           project.config_file, config=True))
     except (OSError, UnicodeDecodeError, ContentError):
         return None
 
@@ -66,7 +69,8 @@ def generated_config(user_config: dict[str, Any], nav: list[Any],
     config = {k: v for k, v in user_config.items() if k not in {"docs_dir", "site_dir", "nav"}}
     config["docs_dir"] = "docs"
     config["nav"] = nav
-    theme = dict(config.get("theme") or {"name": "material"})
+    theme = config.get("theme") or {"name": "material"}
+    theme = dict(theme) if isinstance(theme, dict) else {"name": str(theme)}  # `theme: material`
     theme["custom_dir"] = "overrides"
     config["theme"] = theme
     existing = config.get("markdown_extensions") or []

@@ -18,4 +18,4 @@ def generate(project: Project, times: StageTimes | None = None) -> WriteReport:
     config = load_site_config(project)
     content = load_and_validate(project, times)
     files = times.run("render", render_site, content, config)
-    return times.run("write", write_tree, project.generated, files)
+    return times.run("write", write_tree, project.generated, files, True)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import jinja2
 
-from ..content.safety import md, md_cell, md_inline, plain
+from ..content.safety import md, md_cell, md_inline, plain, url
 from ..strings import load_strings
 from .paths import P
 
@@ -31,6 +31,6 @@ def template_environment(language: str) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, md_inline=md_inline, md_cell=md_cell, yaml=yaml_scalar,
-                       plain=plain, minutes=strings.minutes)
+                       plain=plain, url=url, minutes=strings.minutes)
     env.globals.update(t=strings.t, P=P)
     return env

@@ -1,12 +1,16 @@
 """Stage 4: put rendered files on disk, touching only what changed.
 
 Unchanged files keep their modification time, so ``mkdocs serve`` only rebuilds
-what the edit affected; files that are no longer generated are removed.
+what the edit affected. Only a folder the generator owns (``generated/``) is pruned of
+files it no longer generates; anywhere else (``schema -o``, ``init``) files are only
+written, never removed. Every file is written atomically under a unique temporary name,
+so a crash or a second process never leaves half a file.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,15 +24,23 @@ class WriteReport:
     unchanged: int = 0
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)  # our own temporary file, never the target
+        raise
 
 
-def write_tree(out_dir: Path, files: dict[str, bytes]) -> WriteReport:
-    """Make ``out_dir`` hold exactly ``files``; write only files whose bytes differ."""
+def write_tree(out_dir: Path, files: dict[str, bytes], prune: bool = False) -> WriteReport:
+    """Write ``files`` into ``out_dir``, only those whose bytes differ. With ``prune`` (only
+    for a folder the generator owns) also remove the files it no longer generates, leaving
+    hidden entries such as an engine's ``.site.new`` alone."""
     report = WriteReport()
     for rel, data in files.items():
         target = out_dir / rel
@@ -38,12 +50,12 @@ def write_tree(out_dir: Path, files: dict[str, bytes]) -> WriteReport:
                 continue
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             pass
-        _atomic_write(target, data)
+        atomic_write(target, data)
         report.written.append(rel)
-    if out_dir.is_dir():
+    if prune and out_dir.is_dir():
         for existing in sorted(out_dir.rglob("*")):
             rel = existing.relative_to(out_dir).as_posix()
-            if existing.is_file() and rel not in files:
+            if existing.is_file() and rel not in files and not rel.startswith("."):
                 existing.unlink()
                 report.removed.append(rel)
         for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):

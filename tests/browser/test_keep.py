@@ -233,3 +233,29 @@ def test_missing_data_file_gives_a_message_not_a_blank_page(page: Any, assess_si
     assert message.inner_text() == ("The self-assessment could not load its questions "
                                     "(HTTP 404). Reload the page to try again.")
     watch.errors = [e for e in watch.errors if "404" not in e]  # the browser logs the 404
+
+
+def test_two_tabs_keep_each_others_answers(context: Any, assess_site: Any) -> None:
+    """Both tabs save to one place; each merges the other's saves, so no answer is lost."""
+    from .helpers import rate, start
+
+    first = context.new_page()
+    open_assessment(first, assess_site.assessment)
+    start(first, "pm", "full")
+    second = context.new_page()
+    open_assessment(second, assess_site.assessment)  # resumes the same assessment
+    second.wait_for_selector("form.assess-area")
+    rate(first, "discovery", 2)
+    rate(second, "prioritisation", 1)  # second tab's save: the first tab merges it
+    first.wait_for_function("() => JSON.parse(localStorage.getItem('mlpm-assessment'))"
+                            ".doc.ratings.prioritisation !== undefined")
+    first.check('input[name="sure:disc-interview"][value="3"]')
+    first.check('input[name="check:disc-interview"][value="0"]')
+    for page in (first, second):
+        page.wait_for_function("() => { const d = JSON.parse(localStorage.getItem("
+                               "'mlpm-assessment')).doc; return d.ratings.discovery && "
+                               "d.ratings.prioritisation && d.answers['disc-interview']; }")
+    doc = saved_state(first)["doc"]
+    assert {k: v["level"] for k, v in doc["ratings"].items()} == {"discovery": 2,
+                                                                   "prioritisation": 1}
+    assert doc["answers"]["disc-interview"]["sure"] == 3  # picked first, kept with its answer

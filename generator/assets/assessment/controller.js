@@ -50,6 +50,12 @@ const readLocation = () => {
   return out;
 };
 
+// The app on screen now (instant navigation mounts a new one); another tab's save reaches it.
+let current = null;
+window.addEventListener("storage", (event) => {
+  if (event.key === S.STORAGE_KEY && event.newValue && current) current.fromOtherTab();
+});
+
 /** Load data.json and run the app in ``root`` (the #assessment-app element). */
 export async function mount(root) {
   root.setAttribute("aria-busy", "true");
@@ -64,6 +70,7 @@ export async function mount(root) {
   }
   const t = translator(data.strings);
   const app = new App(root, data, t, (n) => num(data, n));
+  current = app;
   app.start();
 }
 
@@ -110,6 +117,24 @@ class App {
     this.root.replaceChildren(this.live, this.noticeBox, this.main);
     this.root.removeAttribute("aria-busy");
     this.render(false);
+  }
+
+  /** Another tab saved: keep every answer either tab has (the other tab's wins where both
+   * answered, being the later save), so two tabs never lose each other's answers. */
+  fromOtherTab() {
+    if (this.shared || !this.saved || !this.root.isConnected) return;
+    const other = S.loadSaved(this.data, this.t).saved;
+    if (!other) return;
+    const doc = this.saved.doc;
+    const merged = { ...doc, ratings: { ...doc.ratings, ...other.doc.ratings },
+      answers: { ...doc.answers, ...other.doc.answers } };
+    const read = [...new Set([...(doc.read || []), ...(other.doc.read || [])])];
+    if (read.length) merged.read = read;
+    if (JSON.stringify(merged) === JSON.stringify(doc)) return;
+    this.saved.doc = merged;
+    this.persist(false);
+    if (this.saved.step === "result") this.render(false);
+    else this.updateProgress();
   }
 
   /** After content changed: ask only new or changed questions if the result was reached. */

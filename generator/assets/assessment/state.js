@@ -16,13 +16,22 @@ const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v)
 const own = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
 
+export const NAME_MAX = 200;
+
+/** At most ``max`` characters, never splitting one (an emoji is two UTF-16 code units, and
+ * half of one is a lone surrogate that no file or terminal can hold). */
+export function cut(text, max) {
+  return Array.from(String(text)).slice(0, max).join("")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+}
+
 /** A new, empty result document for the current content. */
 export function newDoc(data, mode, role, name) {
   const stamp = now();
   const doc = { format: FORMAT, format_version: FORMAT_VERSION, framework: data.framework.name,
     framework_version: data.framework.version, content_version: data.content_version,
     created: stamp, updated: stamp, mode, role, ratings: {}, answers: {} };
-  if (name) doc.name = name;
+  if (name) doc.name = cut(name, NAME_MAX);
   return doc;
 }
 
@@ -112,7 +121,7 @@ export function readDoc(data, raw, t, where) {
   const mode = raw.mode === "quick" ? "quick" : "full";
   const role = roleOr(data, raw.role);
   if (raw.role !== undefined && role !== raw.role) notes.push(t("note_role", { where }));
-  const doc = newDoc(data, mode, role, typeof raw.name === "string" ? raw.name.slice(0, 200) : "");
+  const doc = newDoc(data, mode, role, typeof raw.name === "string" ? raw.name : "");
   const stamp = /^\d{4}-\d\d-\d\dT[\d:.]+Z$/;
   if (typeof raw.created === "string" && stamp.test(raw.created)) doc.created = raw.created;
   if (typeof raw.updated === "string" && stamp.test(raw.updated)) doc.updated = raw.updated;
