@@ -19,6 +19,9 @@ def line_of(data: Any, loc: Iterable[Any], fallback: int = 1) -> int:
     line = getattr(data, "line", fallback) or fallback
     current = data
     for part in loc:
+        if isinstance(current, LocatedDict) and part not in current:
+            # pydantic names a key that is not text (1.5, or `on` read as true) by its text
+            part = next((k for k in current if str(k) == str(part)), part)
         if isinstance(current, LocatedDict) and part in current:
             line = current.key_lines[part]
             current = current[part]
@@ -58,7 +61,7 @@ def dotted(loc: Iterable[Any]) -> str:
     """``('checks', 0, 'options')`` → ``checks[0].options``."""
     out = ""
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) and not isinstance(part, bool):
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
@@ -139,6 +142,10 @@ def _message_for(err: dict[str, Any], model: type[BaseModel]) -> str:
                     "{…} or [...] a comma ends an unquoted value, and ': ' starts a key)")
         return (f"unknown key '{loc[-1]}' (expected one of: {', '.join(allowed)}){hint}"
                 if allowed else f"unknown key '{loc[-1]}'{hint}")
+    if kind == "invalid_key":
+        return (f"a key that is not text (expected a word such as 'name', got "
+                f"{describe(value)}); YAML reads on, off, yes and no as true or false and "
+                "numbers as numbers: put the key in quotes")
     if kind == "missing":
         return f"missing required key '{loc[-1]}'" + (f" in {dotted(loc[:-1])}" if loc[:-1] else "")
     if kind == "literal_error":
