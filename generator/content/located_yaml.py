@@ -8,11 +8,24 @@ or item, so later stages can report ``path:line`` for any value.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
 from ..errors import ContentError
+
+
+def strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path, text) for every string in a loaded YAML tree, in document order."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
 
 
 class LocatedDict(dict):

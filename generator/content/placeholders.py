@@ -8,27 +8,16 @@ and "edit this page" links that 404). These are warnings, each at its ``path:lin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable
 
 from ..errors import ContentError
 from .load import SourceFile
+from .located_yaml import strings
 
 # Hosts reserved for examples (RFC 2606) and the made-up organisations of templates.
 PLACEHOLDER = re.compile(
     r"(?i)\b(?:https?://|//)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net|edu)"
     r"|example\.github\.io|(?:github|gitlab)\.com/(?:example|your-org|your-name)\b)[^\s)\"'>]*")
-
-
-def _strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*loc, index))
-    elif isinstance(data, str):
-        yield loc, data
 
 
 def placeholder_warnings(sources: Iterable[SourceFile],
@@ -41,7 +30,7 @@ def placeholder_warnings(sources: Iterable[SourceFile],
     skip = set(overridden)
     out = []
     for source in sources:
-        for loc, text in _strings(source.data):
+        for loc, text in strings(source.data):
             if loc and loc[0] in skip:
                 continue
             for found in PLACEHOLDER.finditer(text):

@@ -7,12 +7,13 @@ holds raw HTML, an unsafe link or an attribute list (``safety``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..errors import ContentError
 from . import model as m
 from .load import RESERVED, SourceFile
+from .located_yaml import strings
 from .messages import describe, did_you_mean, dotted, line_of
 from .references import references
 from .safety import (
@@ -74,17 +75,6 @@ class Checker:
 # --- unsafe text ------------------------------------------------------------------------
 
 
-def _strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*loc, index))
-    elif isinstance(data, str):
-        yield loc, data
-
-
 def _forbidden_message(found: tuple[str, str]) -> str:
     what, text = found
     return f"{what} is not allowed (expected plain Markdown, got {describe(text)})"
@@ -92,7 +82,7 @@ def _forbidden_message(found: tuple[str, str]) -> str:
 
 def check_text(checker: Checker, source: SourceFile) -> None:
     """Raw HTML, unsafe links and forbidden syntax in any text value of a YAML file."""
-    for loc, text in _strings(source.data):
+    for loc, text in strings(source.data):
         forbidden = find_forbidden_syntax(text)
         if forbidden and not (loc and loc[-1] == "url"):
             checker.error(source, loc, f"{dotted(loc)}: {_forbidden_message(forbidden)}")
