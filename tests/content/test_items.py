@@ -245,29 +245,22 @@ def test_the_shipped_report_is_complete() -> None:
     assert [m.checks for m in report.modes] == [sum(min(2, len(s.checks)) for s in skills), every]
     assert report.length.checks == every
     assert len(report.worst) == 10
-    assert {"delivery-vendor-model-change", "mlops-llm-version-retirement"} in [
-        {p.first, p.second} for p in report.duplicates]
+    # The review's near-duplicate pairs were rewritten apart; every check has four options.
+    assert report.duplicates == [] and report.few_options == {}
     for mode in report.modes:  # the build balances the keyed answer's position
         assert max(mode.positions) - min(mode.positions) <= 2
 
 
-def test_shipped_checks_against_the_cue_bound_report_the_measured_value() -> None:
-    """The bound itself. The shipped checks do not meet it yet (72 % in full mode at the
-    time of writing, where chance is 25 %); they are to be rewritten. Until then this
-    test holds the command to reporting the measured value and failing on it."""
+def test_the_shipped_checks_meet_the_cue_bound() -> None:
+    """No test-taking habit picks the keyed answer much better than chance (25 %) in either
+    mode: the bound is 35 % (``assessment.item_max_cue``), and the command says so."""
     report = report_for(REPO)
     result = items_cli(REPO)
+    assert not report.over_bound and result.exit_code == 0, result.stdout
     for mode in report.modes:
-        verdict = "ABOVE" if mode in report.over_bound else "within"
+        assert mode.best_accuracy <= 0.35
         assert (f"  {mode.mode:<6} {percent(mode.best_accuracy):>6}  "
-                f"{report.strategies[mode.best]} ({verdict} the bound)") in result.stdout
-    if report.over_bound:
-        worst = max(report.over_bound, key=lambda mode: mode.best_accuracy)
-        assert result.exit_code == 1
-        assert f"picks {percent(worst.best_accuracy)} of the keyed answers" in result.stderr
-        assert "above the bound of 35.0%" in result.stderr
-    else:
-        assert result.exit_code == 0
+                f"{report.strategies[mode.best]} (within the bound)") in result.stdout
 
 
 def test_the_cue_free_fixture_passes_the_bound() -> None:
