@@ -1,11 +1,15 @@
-"""Warnings that do not stop a build unless ``--strict`` says so (placeholder addresses)."""
+"""Warnings that do not stop a build unless ``--strict`` says so: placeholder addresses, and
+skills or guides whose facts were last reviewed too long ago."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import click
 
 from ..content.load import load_content
 from ..content.placeholders import placeholder_warnings
+from ..content.reviews import stale_reviews
 from ..errors import GeneratorError
 from ..project import Project
 from ..site.config import site_config_source
@@ -18,6 +22,7 @@ def check_warnings(project: Project, strict: bool) -> None:
     sources = [f for f in (config, raw.framework, *raw.skills, raw.roles, raw.resources,
                            raw.glossary, raw.sources, *raw.guides) if f is not None]
     found = placeholder_warnings(sources, overridden=project.overrides())
+    found += stale_reviews(raw, date.today())
     for warning in found:
         click.echo(str(warning), err=True)
     if strict and found:

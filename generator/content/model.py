@@ -43,6 +43,9 @@ AreaRef = Annotated[Id, Ref("area")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """User-facing text (Markdown allowed where the field says so)."""
 
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+"""A day as ``YYYY-MM-DD`` (YAML dates are read as text, so no time zone creeps in)."""
+
 HttpsUrl = Annotated[str, StringConstraints(
     pattern=r"^https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
             r"(?:[/?#][^\s\"'<>`{}|\\^]*)?$")]
@@ -114,6 +117,9 @@ class Framework(Strict):
     levels: Annotated[list[Level], Field(min_length=2)]
     areas: Annotated[list[Area], Field(min_length=1)]
     assessment: AssessmentSettings = AssessmentSettings()
+    # A skill or guide whose `reviewed` date is older than this gets a warning: its facts
+    # (laws, vendors, prices) may have moved on.
+    review_after_days: Annotated[int, Field(ge=1, le=3650)] = 365
 
 
 # --- skills/*.yml ----------------------------------------------------------
@@ -156,6 +162,7 @@ class Skill(Strict):
     levels: dict[int, SkillLevel]
     checks: list[Check] = []
     sources: list[SourceRef] = []
+    reviewed: IsoDate | None = None  # when its facts were last checked; shown on the page
 
 
 # --- roles.yml -------------------------------------------------------------
@@ -259,6 +266,7 @@ class GuideMeta(Strict):
     skills: Annotated[list[SkillRef], Field(min_length=1)]
     sources: list[SourceRef] = []
     order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    reviewed: IsoDate | None = None  # when its facts were last checked; shown on the page
 
 
 class Guide(BaseModel):
