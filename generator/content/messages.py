@@ -118,7 +118,9 @@ def _pattern_message(loc: tuple[Any, ...], value: Any) -> str:
     pattern_field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if pattern_field == "url":
         return f"a malformed or non-https URL (expected 'https://…', got {describe(value)})"
-    if pattern_field in {"date", "reviewed"}:
+    if pattern_field == "date":
+        return f"a malformed date (expected 'YYYY-MM-DD' in quotes, got {describe(value)})"
+    if pattern_field == "reviewed":
         return f"a malformed date (expected 'YYYY-MM-DD', got {describe(value)})"
     if pattern_field == "version":
         return f"a malformed version (expected a quoted version like \"1.0\", got {describe(value)})"
