@@ -128,10 +128,11 @@ def check_framework(checker: Checker, source: SourceFile, framework: m.Framework
     checker.unique(((a.id, source, ("areas", i, "id")) for i, a in enumerate(framework.areas)),
                    "area")
     top = framework.assessment.knowledge_max_level
-    if top is not None and not values[0] <= top < max(values):
+    if top is not None and not min(values[0] + 1, max(values) - 1) <= top < max(values):
         checker.error(source, ("assessment", "knowledge_max_level"), "assessment.knowledge_max_"
-                      f"level: checks alone cannot show the top level (expected a level from "
-                      f"{values[0]} to {max(values) - 1}, got {top})")
+                      "level: checks can show more than the lowest level but not the top one "
+                      f"(expected a level from {min(values[0] + 1, max(values) - 1)} to "
+                      f"{max(values) - 1}, got {top})")
 
 
 def check_skill(checker: Checker, source: SourceFile, skill: m.Skill,

@@ -27,7 +27,7 @@ def knowledge_level(low: int, top: int, answered: int, correct: int) -> float | 
 
 def skill_score(rating: float | None, knowledge: float | None, weight: float = 0.5,
                 top: int = 3) -> float | None:
-    return rule("skillScore", rating, knowledge, weight, top)
+    return rule("skillScore", rating, knowledge, weight, top, 0)
 
 
 def confidence_flag(rating: float | None, knowledge: float | None, difference: float,
@@ -71,14 +71,16 @@ def test_rule_3_score_moves_the_rating_toward_the_checks() -> None:
     assert skill_score(4, 3.0, weight=0.8) == 4        # checks at K confirm a top rating
     assert skill_score(1, 3.0, weight=0.5) == 2.0      # underconfident: raised, never lowered
     assert skill_score(2, None) == 2
-    assert skill_score(None, 3.0) == 3.0
+    assert skill_score(None, 3.0, weight=0.5) == 1.5   # no rating: from L0, weighed
     assert skill_score(None, None) is None
 
 
 def test_rule_4_an_answer_contradicted_rating_counts_as_the_checks() -> None:
-    status = lambda *args: rule("skillStatus", *args, 0.5, 0)
+    status = lambda *args: rule("skillStatus", *args, 0.5, 0, 3)
     assert status(4, 0.0, 2.0, 4, 0) == {"status": "unconfirmed", "counted": 0.0}
-    assert status(4, 1.5, 3.25, 2, 1) == {"status": "confirmed", "counted": 3.25}  # half right
+    assert status(4, 1.5, 3.25, 2, 1) == {"status": "unconfirmed", "counted": 1.5}  # half right
+    assert status(4, 2.25, 3.5, 4, 3) == {"status": "confirmed", "counted": 3.5}  # 3 of 4
+    assert status(0, 0.0, 0.0, 2, 0) == {"status": "confirmed", "counted": 0.0}  # they agree
     assert status(2, None, 2, 0, 0) == {"status": "self-rated", "counted": 2}
     assert status(None, 1.5, 1.5, 2, 1) == {"status": "checked", "counted": 1.5}
     assert status(None, None, None, 0, 0) == {"status": "unassessed", "counted": 0}
@@ -185,15 +187,15 @@ def test_mixed_answers_against_lead() -> None:
         # k = 3; w = 1/3; 2 + (3 − 2)/3 = 2.33
         "metrics": {"rating": 2, "knowledge": 3, "score": 2.33, "answered": 1, "correct": 1,
                     "weight": 0.33, "status": "confirmed", "counted": 2.33, "flag": None},
-        # checks alone: 3 × 3/4 = 2.25
-        "shipping": {"rating": None, "knowledge": 2.25, "score": 2.25, "answered": 4,
-                     "correct": 3, "weight": 0.67, "status": "checked", "counted": 2.25,
+        # checks alone show 3 × 3/4 = 2.25, from L0 weighed 4/6: 0 + 4/6 × 2.25 = 1.5
+        "shipping": {"rating": None, "knowledge": 2.25, "score": 1.5, "answered": 4,
+                     "correct": 3, "weight": 0.67, "status": "checked", "counted": 1.5,
                      "flag": None},
         "ml-basics": {"rating": 3, "knowledge": None, "score": 3, "answered": 0, "correct": 0,
                       "weight": 0, "status": "self-rated", "counted": 3, "flag": None},
     }
-    # discovery (1 + 2) / 2; delivery (2.33 + 2.25) / 2 = 2.29
-    assert result["areas"] == {"discovery": 1.5, "delivery": 2.29, "tech": 3}
+    # discovery (1 + 2) / 2; delivery (2.33 + 1.5) / 2 = 1.915 → 1.92 (half up)
+    assert result["areas"] == {"discovery": 1.5, "delivery": 1.92, "tech": 3}
     assert result["gaps"] == [
         {"skill": "user-research", "current": 1, "target": 4, "gap": 3, "importance": 3,
          "priority": 9, "goal": 2, "resources": ["interview-guide", "interview2"]},
@@ -201,8 +203,8 @@ def test_mixed_answers_against_lead() -> None:
          "priority": 6, "goal": 3, "resources": ["roadmaps", "rice"]},
         {"skill": "metrics", "current": 2.33, "target": 4, "gap": 1.67, "importance": 2,
          "priority": 3.34, "goal": 3, "resources": ["research-ops"]},
-        {"skill": "shipping", "current": 2.25, "target": 3, "gap": 0.75, "importance": 2,
-         "priority": 1.5, "goal": 3, "resources": []},
+        {"skill": "shipping", "current": 1.5, "target": 3, "gap": 1.5, "importance": 2,
+         "priority": 3, "goal": 2, "resources": []},
     ]
     assert result["top_gaps"] == ["user-research", "prioritising", "metrics"]
     # Lists: [interview-guide, interview2, research-ops], [roadmaps, rice, portfolio],

@@ -27,7 +27,7 @@ def variants(draw: st.DrawFn) -> dict[str, Any]:
                         "evidence_prior": draw(st.sampled_from([0.5, 1, 2, 3, 5])),
                         "confirm_ratio": draw(st.sampled_from([0.25, 0.5, 0.75, 1])),
                         "flag_difference": draw(st.sampled_from([1, 1.5, 2, 3])),
-                        "knowledge_max_level": draw(st.sampled_from([None, 0, 1, 2, 3])),
+                        "knowledge_max_level": draw(st.sampled_from([None, 1, 2, 3])),
                         "plan_minutes_per_month": draw(st.sampled_from([30, 60, 120, 900]))}
     return data
 
@@ -132,14 +132,14 @@ def test_the_worked_examples_of_the_scoring_page() -> None:
     table = page.split("## Worked examples", 1)[1].split("\n\n", 2)[2]
     rows = [[c.strip() for c in line.strip("|").split("|")] for line in table.splitlines()
             if line.startswith("| ") and not line.startswith(("| who", "| ---"))]
-    assert len(rows) == 7
+    assert len(rows) == 8
     for who, rating, answers, k, _, _, status, counts, meets in rows:
         r = None if rating == "—" else int(rating)
         n, c = (0, 0) if answers == "none" else map(int, re.findall(r"\d+", answers)[::-1])
         knowledge = rule("knowledgeLevel", 0, 3, n, c)
         weight = rule("evidenceWeight", n, 2)
-        s = rule("skillScore", r, knowledge, weight, 3)
-        got = rule("skillStatus", r, knowledge, s, n, c, 0.5, 0)
+        s = rule("skillScore", r, knowledge, weight, 3, 0)
+        got = rule("skillStatus", r, knowledge, s, n, c, 0.5, 0, 3)
         assert (k == "—" and knowledge is None) or float(k) == knowledge, who
         last = re.findall(r"[\d.]+", counts)[-1]
         assert float(last) == got["counted"], who

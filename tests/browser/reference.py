@@ -82,17 +82,18 @@ def expected(content: Content, ratings: dict[str, int], choices: dict[str, int],
         right = sum(1 for c in answered if c["options"][choices[c["id"]]].get("correct"))
         k = r2(lo + (top - lo) * right / n) if n else None           # rule 1
         w = n / (n + st["evidence_prior"])                             # rule 2
-        if r is not None and k is not None:                            # rule 3
-            score = r2(r + w * (k - min(r, top)))
+        if k is not None:                                              # rule 3
+            base = r if r is not None else lo
+            score = r2(base + w * (k - min(base, top)))
         else:
-            score = r if r is not None else k
+            score = r
         if score is None:                                              # rule 4
             status, counted = "unassessed", lo
         elif k is None:
             status, counted = "self-rated", score
         elif r is None:
             status, counted = "checked", score
-        elif right < st["confirm_ratio"] * n:
+        elif right <= st["confirm_ratio"] * n and min(r, top) > k:
             status, counted = "unconfirmed", r2(min(score, k))
         else:
             status, counted = "confirmed", score

@@ -70,9 +70,13 @@ export function reportModel(data, doc, result) {
   const { lo } = scale(data);
   const top = knowledgeMax(data);
   // One sentence per skill that says where its number comes from (docs/scoring.md).
-  const explain = (r) => t(`explain_${r.status.replace("-", "_")}`, { rating: n(r.rating), correct: r.correct,
-    answered: r.answered, knowledge: n(r.knowledge), weight: n(r.weight), score: n(r.score),
-    counted: n(r.counted), base: n(r.rating === null ? null : Math.min(r.rating, top)), top, lo });
+  // The weight as the fraction it is (n / (n + prior)), so the sentence's sum is exact.
+  const prior = data.settings.evidence_prior;
+  const weight = (r) => (Number.isInteger(prior) ? `${r.answered}/${r.answered + prior}` : n(r.weight));
+  const explain = (r) => t(`explain_${r.status.replace("-", "_")}`, { rating: n(r.rating ?? lo), correct: r.correct,
+    answered: r.answered, knowledge: n(r.knowledge), weight: weight(r), score: n(r.score),
+    counted: n(r.counted), base: n(Math.min(r.rating ?? lo, top)), top, lo,
+    answers: t(r.answered === 1 ? "answers_one" : "answers_many", { n: r.answered }) });
   const rows = data.skills.map((s, index) => {
     const r = result.skills[s.id];
     const expectation = role.expectations[s.id];
@@ -106,7 +110,7 @@ export function reportModel(data, doc, result) {
 
   return {
     title: t("report_title", { framework: data.framework.name }),
-    name: doc.name || null,
+    name: doc.name ? String(doc.name).replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim() || null : null,
     meta: t("report_meta", { role: role.name, mode: t(`mode_name_${doc.mode}`), updated: doc.updated || t("none") }),
     role: { id: role.id, name: role.name },
     areas: data.areas.map((a) => ({ id: a.id, name: a.name,
@@ -277,7 +281,7 @@ export function radarModel(data, result) {
         lines: lines.map((line, k) => ({ text: line, dy: `${k ? 1.15 : shift.toFixed(2)}em` })),
         number_dy: `${(0.35 + dy * 0.3).toFixed(2)}em` };
     }),
-    current: points(data.skills.map((s) => result.skills[s.id].score ?? lo)),
+    current: points(data.skills.map((s) => result.skills[s.id].counted)),  // what counts, as the table
     target: points(data.skills.map((s) => (role.expectations[s.id] || { level: lo }).level)),
   };
 }

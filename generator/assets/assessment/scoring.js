@@ -83,22 +83,29 @@ export function evidenceWeight(answered, prior) {
 }
 
 /** Rule 3: the score. The self-rating, moved toward what the checks show by the evidence
- * weight: ``r + w × (k − min(r, K))``; only one of the two → that one; neither → null. */
-export function skillScore(rating, knowledge, weight, top) {
-  if (rating !== null && knowledge !== null) return round2(rating + weight * (knowledge - Math.min(rating, top)));
+ * weight: ``r + w × (k − min(r, K))``. With no rating the checks start from the lowest level,
+ * ``L0 + w × (k − L0)``, so a few lucky answers count for little and leaving the rating out
+ * never beats an honest one. Only a rating → the rating; neither → null. */
+export function skillScore(rating, knowledge, weight, top, lo = 0) {
+  if (knowledge !== null) {
+    const base = rating ?? lo;
+    return round2(base + weight * (knowledge - Math.min(base, top)));
+  }
   if (rating !== null) return round2(rating);
-  if (knowledge !== null) return round2(knowledge);
   return null;
 }
 
 /** Rule 4: the status of a skill's score, and the value counted against a target. A rating
- * is *unconfirmed* when fewer than ``confirm_ratio`` of its checks were answered well; it then
- * counts as no more than what the checks show (``min(score, k)``) until they agree. */
-export function skillStatus(rating, knowledge, score, answered, correct, ratio, lo) {
+ * is *unconfirmed* when it claims more than the checks show (``min(r, K) > k``) and no more
+ * than ``confirm_ratio`` of its checks were answered well; it then counts as what the checks
+ * show (``min(score, k)``) until they agree. */
+export function skillStatus(rating, knowledge, score, answered, correct, ratio, lo, top = Infinity) {
   if (score === null) return { status: "unassessed", counted: lo };
   if (knowledge === null) return { status: "self-rated", counted: score };
   if (rating === null) return { status: "checked", counted: score };
-  if (correct < ratio * answered) return { status: "unconfirmed", counted: round2(Math.min(score, knowledge)) };
+  if (correct <= ratio * answered && Math.min(rating, top) > knowledge) {
+    return { status: "unconfirmed", counted: round2(Math.min(score, knowledge)) };
+  }
   return { status: "confirmed", counted: score };
 }
 
@@ -268,9 +275,9 @@ export function score(data, answers, roleId) {
     }
     const k = knowledgeLevel(lo, top, answered, correct);
     const weight = evidenceWeight(answered, st.evidence_prior);
-    const s = skillScore(r, k, weight, top);
+    const s = skillScore(r, k, weight, top, lo);
     skills[skill.id] = { rating: r, knowledge: k, score: s, answered, correct,
-      weight: round2(weight), ...skillStatus(r, k, s, answered, correct, st.confirm_ratio, lo),
+      weight: round2(weight), ...skillStatus(r, k, s, answered, correct, st.confirm_ratio, lo, top),
       flag: confidenceFlag(r, k, st.flag_difference, answered, st.flag_min_checks, top) };
   }
 
