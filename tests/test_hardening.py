@@ -284,3 +284,56 @@ def test_fuzzed_mkdocs_settings_are_built_or_reported(tmp_path_factory, value) -
         generated_config(load_site_config(Project(project)), [], {})
     except GeneratorError:
         pass
+
+
+# --- found by a review: mkdocs.yml, options, schema, permissions -------------------------------
+
+
+def test_mkdocs_text_settings_are_escaped_and_addresses_must_be_plain(minimal: Path) -> None:
+    config = minimal / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("copyright: Code MIT · Content CC BY 4.0",
+                                   "copyright: '<img src=x onerror=alert(4)>'"), encoding="utf-8")
+    assert run_cli("build", cwd=minimal).code == 0
+    page = (minimal / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(4)&gt;" in page
+    config.write_text(text.replace("repo_url: https://github.com/example/mlpm-skills",
+                                   "repo_url: 'https://github.com/acme/x\" onmouseover=\"alert(1)'"),
+                      encoding="utf-8")
+    result = run_cli("validate", cwd=minimal)
+    assert result.code == 1 and "mkdocs.yml:6: repo_url: not a plain address" in result.err
+    bad = run_cli("build", "--repo-url", 'https://github.com/acme/x" onmouseover="1', cwd=minimal)
+    assert bad.code == 1 and "repo_url: not a plain address" in bad.err
+
+
+def test_a_placeholder_given_as_an_option_fails_strict(minimal: Path) -> None:
+    result = run_cli("validate", "--strict", "--repo-url", "https://github.com/your-org/skills",
+                     "--site-url", "https://acme.github.io/skills/", cwd=minimal)
+    assert result.code == 1
+    assert ("options or environment: warning: a placeholder address (expected a real one, or "
+            "none, got 'https://github.com/your-org/skills')") in result.err
+
+
+def test_schema_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> None:
+    (tmp_path / "skill.schema.json").write_text("mine", encoding="utf-8")
+    proc = cli("schema", "-o", str(tmp_path))
+    assert proc.returncode == 1 and "did not write" in proc.stderr
+    assert (tmp_path / "skill.schema.json").read_text(encoding="utf-8") == "mine"
+
+
+def test_written_files_are_as_readable_as_the_umask_allows(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        assert cli("schema", "-o", str(tmp_path / "s")).returncode == 0
+    finally:
+        os.umask(old)
+    assert oct((tmp_path / "s" / "skill.schema.json").stat().st_mode & 0o777) == "0o644"
+
+
+def test_stopping_at_how_sure_keeps_the_answer(tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    proc = subprocess.run([sys.executable, "-m", "generator", "assess", "--root", str(SCORING),
+                           "--role", "pm", "-o", str(out)], input="2\n1\nq\n",
+                          capture_output=True, text=True, check=False, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert list(json.loads(out.read_text(encoding="utf-8"))["answers"]) == ["ur-sample"]

@@ -282,6 +282,11 @@ def write_result(path: Path, result: ResultFile) -> None:
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp makes the file private (0600); a written file should be as readable as one
+    # that open() creates.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temp, 0o666 & ~umask)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)

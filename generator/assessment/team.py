@@ -8,9 +8,10 @@ not in "who reaches the target", not a single point of failure, not a suggested 
 With ``--names hidden`` nothing shown describes fewer than ``min_group`` people, and no
 small group can be recovered by subtracting one shown number from another: a count is
 shown only when both it and its complement are 0 or at least ``min_group``; a mean is
-taken over the assessed people only, and shown only when they and the unassessed rest
-are each 0 or at least ``min_group``; nothing per person (rows, pairs, single points of
-failure) is shown at all.
+taken over the assessed people only, and shown only when they and the unassessed rest,
+and the holders of the target and the rest, are each 0 or at least ``min_group`` (else the
+mean score beside the mean gap would give away the holders' total); nothing per person
+(rows, pairs, single points of failure) is shown at all.
 """
 
 from __future__ import annotations
@@ -143,7 +144,10 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
     flagged = [p for p in people if p.skills[sid]["status"] == "unconfirmed"
                or p.skills[sid]["flag"] == "overconfident"]
     # Means over the assessed only, so that no figure mixes in (and so reveals) the rest.
-    group_ok = shown_count(len(assessed), count, hidden, min_group) and bool(assessed)
+    # With the holders' count hidden, a mean score and a mean gap together would give away
+    # the holders' total above the target by subtraction: then neither is shown.
+    group_ok = (shown_count(len(assessed), count, hidden, min_group) and bool(assessed)
+                and shown_count(len(holders), count, hidden, min_group))
     mean = sum(p.skills[sid]["counted"] for p in assessed) / len(assessed) if assessed else 0.0
     mean_gap = sum(p.gaps[sid] for p in assessed) / len(assessed) if assessed else 0.0
     return {

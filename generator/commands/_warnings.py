@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from ..content.load import load_content
+from ..content.load import SourceFile, load_content
 from ..content.placeholders import placeholder_warnings
 from ..content.reviews import stale_reviews
 from ..errors import GeneratorError
@@ -22,6 +22,8 @@ def check_warnings(project: Project, strict: bool) -> None:
     sources = [f for f in (config, raw.framework, *raw.skills, raw.roles, raw.resources,
                            raw.glossary, raw.sources, *raw.guides) if f is not None]
     found = placeholder_warnings(sources, overridden=project.overrides())
+    given = SourceFile("options or environment", dict(project.overrides()))
+    found += placeholder_warnings([given])
     found += stale_reviews(raw, date.today())
     for warning in found:
         click.echo(str(warning), err=True)

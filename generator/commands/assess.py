@@ -124,11 +124,12 @@ class Session:
         shown = int(self.read(prompt, [str(n) for n in range(1, len(order) + 1)]))
         choice = order[shown - 1]
         entry: dict[str, Any] = {"choice": choice, "hash": check["hash"]}
+        self.result.answers[check["id"]] = entry
+        self.save()  # the answer is kept even if the person stops at the next question
         sure = self.read(self.t("cli.assess.sure_prompt"), ["1", "2", "3", ""])
         if sure:  # optional, as in the browser: Enter skips it
             entry["sure"] = int(sure)
-        self.result.answers[check["id"]] = entry
-        self.save()
+            self.save()
         best = check["options"][check["answer"]]
         if choice == check["answer"]:
             click.echo(click.style(self.t("cli.assess.right"), fg="green", bold=True) + " "

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
 from ..content.schema import schema_files
+from ..errors import GeneratorError
 from ..site.write import write_tree
 
 
+def _ours(path: Path, name: str) -> bool:
+    """A schema this command wrote earlier: JSON whose ``$id`` is its file name."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("$id") == name
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def run(out_dir: Path) -> None:
-    report = write_tree(out_dir, schema_files())
+    files = schema_files()
+    foreign = [name for name in files if (out_dir / name).exists()
+               and not _ours(out_dir / name, name)]
+    if foreign:
+        raise GeneratorError(f"{out_dir} holds {', '.join(foreign)}, which this command did not "
+                             "write (expected a folder of its schemas, or a new one); nothing "
+                             "was written")
+    report = write_tree(out_dir, files)
     click.echo(f"Wrote {len(report.written)} schema file(s) to {out_dir} "
                f"({report.unchanged} unchanged).")

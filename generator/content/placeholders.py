@@ -17,7 +17,8 @@ from .located_yaml import strings
 # Hosts reserved for examples (RFC 2606) and the made-up organisations of templates.
 PLACEHOLDER = re.compile(
     r"(?i)\b(?:https?://|//)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|org|net|edu)"
-    r"|example\.github\.io|(?:github|gitlab)\.com/(?:example|your-org|your-name)\b)[^\s)\"'>]*")
+    r"|example\.github\.io|[a-z0-9-]+\.(?:test|invalid|example)\b"
+    r"|(?:github|gitlab)\.com/(?:example|your-org|your-name)\b)[^\s)\"'>]*")
 
 
 def placeholder_warnings(sources: Iterable[SourceFile],
@@ -34,7 +35,7 @@ def placeholder_warnings(sources: Iterable[SourceFile],
             if loc and loc[0] in skip:
                 continue
             for found in PLACEHOLDER.finditer(text):
-                out.append(ContentError(source.path, line_of(source.data, loc), _message(
+                out.append(ContentError(source.path, line_of(source.data, loc, 0), _message(
                     found.group())))
         for offset, line in enumerate(source.body.splitlines()):
             for found in PLACEHOLDER.finditer(line):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..content.load import SourceFile
 from ..content.located_yaml import parse_yaml
+from ..content.safety import plain
 from ..errors import ContentError, ContentInvalid
 from ..project import Project
 
@@ -27,11 +29,36 @@ def load_site_config(project: Project) -> dict[str, Any]:
                                            "expected a mapping of MkDocs settings")])
     config = _plain(data)
     config.update(project.overrides())
+    _check_addresses(config, data)
     if config.get("repo_url"):
         config.setdefault("repo_name", str(config["repo_url"]).rstrip("/").rsplit("/", 1)[-1])
         # MkDocs' own default (edit/master/docs/) points at a branch and folder we do not have.
         config.setdefault("edit_uri", "edit/main/")
     return config
+
+
+# Material prints these settings into every page without escaping them.
+TEXT_SETTINGS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+ADDRESS = re.compile(r"^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+                     r"(?:/[^\s\"'<>`{}|\\^]*)?$")
+EDIT_PATH = re.compile(r"^[A-Za-z0-9._~/-]*$")
+
+
+def _check_addresses(config: dict[str, Any], located: Any) -> None:
+    """The addresses MkDocs puts into attributes (the repository button, edit links, the
+    canonical URL) must be plain http(s) addresses: a quote would end the attribute."""
+    errors = []
+    for key, pattern, expected in (("site_url", ADDRESS, "an http(s) address"),
+                                   ("repo_url", ADDRESS, "an http(s) address"),
+                                   ("edit_uri", EDIT_PATH, "a path such as edit/main/")):
+        value = config.get(key)
+        if value is not None and not (isinstance(value, str) and pattern.match(value)):
+            line = located.key_lines.get(key, 0) if hasattr(located, "key_lines") else 0
+            errors.append(ContentError("mkdocs.yml" if line else "options or environment",
+                                       line, f"{key}: not a plain address (expected {expected} "
+                                       f"with no quotes, spaces or brackets, got {value!r:.80})"))
+    if errors:
+        raise ContentInvalid(errors)
 
 
 def site_config_source(project: Project) -> SourceFile | None:
@@ -67,6 +94,9 @@ def generated_config(user_config: dict[str, Any], nav: list[Any],
                      glossary: dict[str, str] | None = None) -> dict[str, Any]:
     """The MkDocs config actually built: the fork's settings plus what the generator owns."""
     config = {k: v for k, v in user_config.items() if k not in {"docs_dir", "site_dir", "nav"}}
+    for key in TEXT_SETTINGS:  # escaped once here, as page titles and navigation are
+        if isinstance(config.get(key), str):
+            config[key] = plain(config[key])
     config["docs_dir"] = "docs"
     config["nav"] = nav
     theme = config.get("theme") or {"name": "material"}

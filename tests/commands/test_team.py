@@ -118,10 +118,12 @@ def check_hidden_page(page) -> None:
     assert page.locator("ul.spof").count() == 0
     rows = page.locator("table.reach tbody tr").all()
     reach = [r.locator("td").nth(2).inner_text() for r in rows]
-    # Prioritising: 7 of 8 assessed, so a mean would describe the 8th person by subtraction.
+    # Prioritising: 7 of 8 assessed, so a mean would describe the 8th person by subtraction;
+    # metrics and shipping: 1 and 6 of 8 hold the target, so a mean beside the mean gap would
+    # give away the holders' total above it.
     assert [r.locator("td").nth(3).inner_text() for r in rows] == [
-        "2.33", "hidden (a group of fewer than 3)", "hidden (a group of fewer than 3)", "2",
-        "hidden (a group of fewer than 3)"]
+        "2.33", "hidden (a group of fewer than 3)", "hidden (a group of fewer than 3)",
+        "hidden (a group of fewer than 3)", "hidden (a group of fewer than 3)"]
     # 1 of 8 and 6 of 8 would single out one or two people.
     assert reach == ["3 of 8", "0 of 8", "hidden (singles out fewer than 3)",
                      "hidden (singles out fewer than 3)", "5 of 8"]

@@ -126,6 +126,15 @@ class App {
     const other = S.loadSaved(this.data, this.t).saved;
     if (!other) return;
     const doc = this.saved.doc;
+    // Different assessments (one tab started over): the newer one wins in both tabs, and
+    // answers never move from one assessment to another.
+    if (other.doc.created !== doc.created) {
+      if (other.doc.created > doc.created) {
+        this.saved = other;
+        this.render(false);
+      } else this.persist(false);
+      return;
+    }
     const merged = { ...doc, ratings: { ...doc.ratings, ...other.doc.ratings },
       answers: { ...doc.answers, ...other.doc.answers } };
     const read = [...new Set([...(doc.read || []), ...(other.doc.read || [])])];
