@@ -76,8 +76,8 @@ def test_markdown_report_key_lines(result_file: Path) -> None:
     out = report(str(result_file)).stdout
     assert ("| User research | 4 | 1 of 3 | 1 | 1 | 4 | 3 | Unconfirmed · Overconfident |"
             in out)
-    assert ("- **User research:** You rated 4, but only 1 of your 3 scenario answers were "
-            "right, which shows 1; so this counts as 1 until your answers agree.") in out
+    assert ("- **User research:** You rated 4, but 1 of your 3 scenario answers right show "
+            "only 1; so this counts as 1 until your answers agree.") in out
     assert ("2. **Prioritising** — Now 2, target 4: gap 2 × importance 3 (Essential) = "
             "priority 6\n\n   Next goal: Level 3: Proficient. You are there when you:\n\n"
             "   - Says no with evidence.\n\n   What to read:\n\n"
