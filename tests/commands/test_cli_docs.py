@@ -32,3 +32,17 @@ def test_the_docs_show_the_golden_report() -> None:
     golden = (REPO / "tests" / "fixtures" / "scoring" / "expected" / "report.md").read_text(
         encoding="utf-8")
     assert golden.rstrip() in DOC.read_text(encoding="utf-8")
+
+
+def test_the_docs_show_the_real_json_report(tmp_path) -> None:
+    import json
+
+    from tests.commands.test_report import mixed_file
+
+    result = CliRunner().invoke(main, ["report", "--root", str(REPO / "tests" / "fixtures" /
+                                                               "scoring"),
+                                       str(mixed_file(tmp_path / "mixed.json")), "--format",
+                                       "json"])
+    shown = DOC.read_text(encoding="utf-8").split("mixed.json --format json\n", 1)[1]
+    shown = shown.split("```", 1)[0]
+    assert json.loads(shown) == json.loads(result.output)
