@@ -10,8 +10,6 @@ version) is refused, with ``ResultFileError`` naming the file.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ResultFileError
+from ..files import atomic_write
 from ..strings import Strings, load_strings
 from .format import clean
 
@@ -280,17 +279,4 @@ def _valid_answers(value: Any, data: Mapping[str, Any], notice: Any) -> dict[str
 def write_result(path: Path, result: ResultFile) -> None:
     """Write the result atomically: a reader (or a Ctrl-C) never sees half a file."""
     text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    # mkstemp makes the file private (0600); a written file should be as readable as one
-    # that open() creates.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temp, 0o666 & ~umask)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text.encode("utf-8", errors="replace"))

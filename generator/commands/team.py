@@ -10,7 +10,7 @@ from ..assessment.html import render_html
 from ..assessment.lookup import load_assessment
 from ..assessment.team import MIN_GROUP, build_team
 from ..errors import GeneratorError
-from ..site.write import atomic_write
+from ..files import atomic_write
 from ._shared import read_results
 
 TEAM_MARK = '<meta name="generator" content="mlpm team">'
