@@ -84,3 +84,21 @@ def test_the_data_carries_formatted_durations_and_labels() -> None:
         data["settings"]["plan_minutes_per_month"])
     assert [lv["label"] for lv in data["levels"]][:2] == ["Level 0: No evidence yet",
                                                           "Level 1: Aware"]
+
+
+def test_the_browsers_durations_equal_the_generators() -> None:
+    """report.js formats sums that depend on answers (a month's reading); the site and the
+    data use Strings.minutes. Every duration up to 50 hours must read the same."""
+    import json
+    import subprocess
+
+    data = _data(FIXTURES / "scoring")
+    script = ("import { duration } from './generator/assets/assessment/report.js';"
+              "import { readFileSync } from 'node:fs';"
+              "const data = JSON.parse(readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(Array.from({length: 3000}, (_, i) => "
+              "duration(data, i + 1))));")
+    node = subprocess.run(["node", "--input-type=module", "-e", script], cwd=REPO, check=True,
+                          input=json.dumps(data), capture_output=True, text=True)
+    strings = load_strings("en")
+    assert json.loads(node.stdout) == [strings.minutes(m) for m in range(1, 3001)]
