@@ -195,7 +195,7 @@ function gapsView(ctx, model) {
   const out = [h("ol", { class: "assess-gaps" }, model.gaps.map((g) => h("li", { "data-skill": g.id },
     h("h4", {}, h("a", { href: new URL(g.page, ctx.base).href, text: g.name })),
     h("p", { text: g.line }),
-    h("p", {}, h("strong", { text: t("goal_heading", { level: g.goal }) }), " ", t("goal_intro")),
+    h("p", {}, h("strong", { text: `${t("goal_heading", { level: g.goal })}.` }), " ", t("goal_intro")),
     h("ul", {}, g.behaviours_html.map((b) => h("li", { html: b }))),
     h("p", {}, h("strong", { text: t("read_heading") })),
     g.resources.length ? h("ul", { class: "assess-resources" }, g.resources.map(resourceItem))
