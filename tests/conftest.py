@@ -46,3 +46,11 @@ def minimal(tmp_path: Path) -> Path:
 def shipped(tmp_path: Path) -> Path:
     """A fresh copy of the shipped content and mkdocs.yml."""
     return copy_project(REPO, tmp_path / "shipped")
+
+
+def run_module(script: str, stdin: str = "") -> str:
+    """Run an inline ES module in Node from the repository root (so it can import the
+    browser's modules as the browser does); its stdout."""
+    node = subprocess.run(["node", "--input-type=module", "-e", script], cwd=REPO, input=stdin,
+                          capture_output=True, text=True, check=True)
+    return node.stdout

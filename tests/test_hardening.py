@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from generator.content.safety import block_html, inline_html, md, url
 from tests.assessment.helpers import SCORING, result_json, scoring_data, write_json
-from tests.conftest import FIXTURES, copy_project, run_cli
+from tests.conftest import FIXTURES, copy_project, run_cli, run_module
 
 ESC = "\x1b"
 
@@ -181,10 +181,7 @@ def test_the_browser_never_cuts_a_name_inside_a_character() -> None:
               "const out = cut(name, NAME_MAX);"
               "process.stdout.write(JSON.stringify([Array.from(out).length, "
               "/[\\ud800-\\udbff](?![\\udc00-\\udfff])/.test(out)]));")
-    node = subprocess.run(["node", "--input-type=module", "-e", script],
-                          cwd=Path(__file__).resolve().parents[1], capture_output=True,
-                          text=True, check=True)
-    assert json.loads(node.stdout) == [200, False]
+    assert json.loads(run_module(script)) == [200, False]
 
 
 # --- content stays inert ------------------------------------------------------------------
@@ -260,10 +257,8 @@ def test_fuzzed_share_links_are_read_or_refused(payload: str) -> None:
               "const [data, payload] = JSON.parse(readFileSync(0, 'utf8'));"
               "try { readShare(data, payload, (k) => k); process.stdout.write('read'); }"
               "catch (e) { process.stdout.write(e instanceof Unreadable ? 'refused' : 'CRASH ' + e); }")
-    node = subprocess.run(["node", "--input-type=module", "-e", script],
-                          cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True,
-                          input=json.dumps([scoring_data(), payload]), check=True)
-    assert node.stdout in ("read", "refused"), node.stdout
+    out = run_module(script, json.dumps([scoring_data(), payload]))
+    assert out in ("read", "refused"), out
 
 
 @people

@@ -13,7 +13,7 @@ from generator.assessment.data import asked, assessment_data, option_orders
 from generator.content import model as m
 from generator.project import Project, load_and_validate
 from generator.strings import load_strings
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, REPO, run_module
 
 PROJECTS = [REPO, FIXTURES / "scoring", FIXTURES / "assess", FIXTURES / "data-engineering"]
 
@@ -90,7 +90,6 @@ def test_the_browsers_durations_equal_the_generators() -> None:
     """report.js formats sums that depend on answers (a month's reading); the site and the
     data use Strings.minutes. Every duration up to 50 hours must read the same."""
     import json
-    import subprocess
 
     data = _data(FIXTURES / "scoring")
     script = ("import { duration } from './generator/assets/assessment/report.js';"
@@ -98,7 +97,5 @@ def test_the_browsers_durations_equal_the_generators() -> None:
               "const data = JSON.parse(readFileSync(0, 'utf8'));"
               "process.stdout.write(JSON.stringify(Array.from({length: 3000}, (_, i) => "
               "duration(data, i + 1))));")
-    node = subprocess.run(["node", "--input-type=module", "-e", script], cwd=REPO, check=True,
-                          input=json.dumps(data), capture_output=True, text=True)
     strings = load_strings("en")
-    assert json.loads(node.stdout) == [strings.minutes(m) for m in range(1, 3001)]
+    assert json.loads(run_module(script, json.dumps(data))) == [strings.minutes(m) for m in range(1, 3001)]

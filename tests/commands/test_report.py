@@ -28,7 +28,7 @@ from tests.assessment.helpers import (
     write_json,
     wrong,
 )
-from tests.conftest import REPO
+from tests.conftest import run_module
 
 GOLDEN = SCORING / "expected" / "report.md"
 NAME = "Ada <script>alert(1)</script> Lovelace"
@@ -103,10 +103,8 @@ def test_markdown_report_is_the_browsers(result_file: Path) -> None:
               "import { readFileSync } from 'node:fs';"
               "const [data, doc, result] = JSON.parse(readFileSync(0, 'utf8'));"
               "process.stdout.write(markdownReport(data, doc, result));")
-    node = subprocess.run(["node", "--input-type=module", "-e", script], cwd=REPO,
-                          input=json_lib.dumps([a.data, doc, scored]), capture_output=True,
-                          text=True, check=True)
-    assert report(str(result_file)).stdout == node.stdout
+    browser = run_module(script, json_lib.dumps([a.data, doc, scored]))
+    assert report(str(result_file)).stdout == browser
 
 
 def test_json_is_the_scoring_result(result_file: Path) -> None:
