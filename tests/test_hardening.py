@@ -332,3 +332,14 @@ def test_stopping_at_how_sure_keeps_the_answer(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert list(json.loads(out.read_text(encoding="utf-8"))["answers"]) == ["ur-sample"]
+
+
+def test_titles_can_never_form_markup_when_re_inserted() -> None:
+    """Material puts a truncated title's text back into the page as HTML (its tooltips): the
+    hostile guide title's code span `<script>` came back as an element once the pointer
+    rested on the footer link."""
+    from generator.content.safety import plain
+
+    shown = plain("A `<script>x</script>` & <https://example.com/x>")
+    assert "<" not in shown and ">" not in shown and "&lt;" not in shown
+    assert shown.startswith("A `\u2039script\u203ax\u2039/script\u203a` &amp; ")

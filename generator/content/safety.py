@@ -135,8 +135,11 @@ def md_cell(text: str | None) -> str:
 
 def plain(text: str | None) -> str:
     """Text for places MkDocs and Material print without escaping (titles, navigation,
-    meta description): HTML-escaped, quotes included, on one line."""
-    return html_lib.escape(" ".join((text or "").split()), quote=True)
+    meta description): HTML-escaped, quotes included, on one line. Angle brackets become
+    ‹ and ›: Material re-inserts a truncated title's text as HTML in its tooltips, so a
+    title whose text holds "<" (from a code span, say) would form markup there."""
+    flat = " ".join((text or "").split()).replace("<", "\u2039").replace(">", "\u203a")
+    return html_lib.escape(flat, quote=True)
 
 
 # --- pre-rendered HTML for the assessment ----------------------------------------------
