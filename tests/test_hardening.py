@@ -291,7 +291,7 @@ def test_mkdocs_text_settings_are_escaped_and_addresses_must_be_plain(minimal: P
                                    "copyright: '<img src=x onerror=alert(4)>'"), encoding="utf-8")
     assert run_cli("build", cwd=minimal).code == 0
     page = (minimal / "site" / "index.html").read_text(encoding="utf-8")
-    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(4)&gt;" in page
+    assert "<img src=x" not in page and "\u2039img src=x onerror=alert(4)\u203a" in page
     config.write_text(text.replace("repo_url: https://github.com/example/mlpm-skills",
                                    "repo_url: 'https://github.com/acme/x\" onmouseover=\"alert(1)'"),
                       encoding="utf-8")
