@@ -150,9 +150,12 @@ def assess(root: Path, role: str | None, mode: str | None, output: Path, name: s
 @click.argument("result", metavar="RESULT.json", type=result_file)
 @click.option("--role", default=None, metavar="ROLE",
               help="Compare with this role instead of the one in the file.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
-              show_default=True, help="Markdown, self-contained HTML, or the scoring JSON.")
-def report(root: Path, result: Path, role: str | None, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]),
+              default=None,
+              help="text: wrapped to the terminal; md: the browser's Markdown download; html: "
+                   "a self-contained page; json: the scoring.  [default: text in a terminal, "
+                   "md when piped or redirected]")
+def report(root: Path, result: Path, role: str | None, fmt: str | None) -> None:
     """Print the career-gap report for one result file."""
     from .commands.report import run
 
