@@ -123,6 +123,25 @@ def items(root: Path, fmt: str, top: int, max_cue: float | None) -> None:
     run(Project(root.resolve()), fmt, top, max_cue)
 
 
+@main.command()
+@project_option
+@click.option("--lang", "languages", multiple=True, metavar="CODE",
+              help="Only this language (repeatable).  [default: every declared language]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A report for the terminal, or JSON.")
+@click.option("--show", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many entries of each kind of problem to list.")
+@click.option("--todo", metavar="CODE", default=None,
+              help="Print what CODE still needs (missing and stale texts, with their English "
+                   "and fingerprint), grouped by translation file, as YAML.")
+def translations(root: Path, languages: tuple[str, ...], fmt: str, show: int,
+                 todo: str | None) -> None:
+    """Translation status per language: coverage, and what is missing, stale or broken."""
+    from .commands.translations import run
+
+    run(Project(root.resolve()), languages, fmt, show, todo)
+
+
 # --- the self-assessment in the terminal (docs/cli.md) --------------------------
 
 result_file = click.Path(dir_okay=False, path_type=Path)
