@@ -123,6 +123,25 @@ def items(root: Path, fmt: str, top: int, max_cue: float | None) -> None:
     run(Project(root.resolve()), fmt, top, max_cue)
 
 
+@main.command()
+@project_option
+@click.option("--lang", "languages", multiple=True, metavar="CODE",
+              help="Only this language (repeatable).  [default: every declared language]")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A report for the terminal, or JSON.")
+@click.option("--show", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many entries of each kind of problem to list.")
+@click.option("--todo", metavar="CODE", default=None,
+              help="Print what CODE still needs (missing and stale texts, with their English "
+                   "and fingerprint), grouped by translation file, as YAML.")
+def translations(root: Path, languages: tuple[str, ...], fmt: str, show: int,
+                 todo: str | None) -> None:
+    """Translation status per language: coverage, and what is missing, stale or broken."""
+    from .commands.translations import run
+
+    run(Project(root.resolve()), languages, fmt, show, todo)
+
+
 # --- the self-assessment in the terminal (docs/cli.md) --------------------------
 
 result_file = click.Path(dir_okay=False, path_type=Path)
@@ -150,9 +169,12 @@ def assess(root: Path, role: str | None, mode: str | None, output: Path, name: s
 @click.argument("result", metavar="RESULT.json", type=result_file)
 @click.option("--role", default=None, metavar="ROLE",
               help="Compare with this role instead of the one in the file.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
-              show_default=True, help="Markdown, self-contained HTML, or the scoring JSON.")
-def report(root: Path, result: Path, role: str | None, fmt: str) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]),
+              default=None,
+              help="text: wrapped to the terminal; md: the browser's Markdown download; html: "
+                   "a self-contained page; json: the scoring.  [default: text in a terminal, "
+                   "md when piped or redirected]")
+def report(root: Path, result: Path, role: str | None, fmt: str | None) -> None:
     """Print the career-gap report for one result file."""
     from .commands.report import run
 

@@ -5,7 +5,8 @@ stage, the full build's wall time and peak memory, the MkDocs share of it, and M
 the same number of plain pages. Then the serve loop (save a YAML file -> regenerated page) and
 the assessment's page weight.
 
-    python tests/bench.py [--scales 1,10,100] [--skip-serve] [--skip-weight]
+    python tests/bench.py [--scales 1,10,100] [--skip-serve] [--skip-weight] [--skip-phone]
+                          [--skip-lighthouse]
 """
 
 from __future__ import annotations
@@ -252,6 +253,7 @@ def main() -> None:
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-weight", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-phone", action="store_true")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.platform()}")
@@ -280,6 +282,13 @@ def main() -> None:
             quiz_raw, quiz_gz = bench_quiz_comparison(Path(tmp))
         print(f"  the same {total_checks()} checks with mkdocs-quiz 1.7.1: one page of "
               f"{quiz_raw:,} / {quiz_gz:,} bytes (its JS and CSS inline in that page)")
+    if not args.skip_phone:
+        from tests.bench_phone import CPU_SLOWDOWN, bench_phone
+
+        home, assessment = bench_phone(REPO / "site", serve_site)
+        print(f"\nthrottled phone (390x844, CPU x{CPU_SLOWDOWN}, Slow 3G, gzip), median of 3: "
+              f"home readable {home / 1000:.2f} s, assessment usable {assessment / 1000:.2f} s "
+              f"({assessment / home:.2f}x; goal <= 1.2x)")
     if not args.skip_lighthouse:
         print("\nLighthouse (performance / accessibility / best practices / SEO), served gzipped:")
         for path, form, scores in bench_lighthouse(REPO / "site", ["", "skills/mlops/",

@@ -1,158 +1,30 @@
 """``assess``: the self-assessment in the terminal, writing the same result file as the browser.
 
-Every answer is saved at once (atomically), so Ctrl-C, ``q`` or the end of piped input
-loses nothing: running the same command again continues with the first unanswered
-question. Questions come in the browser's order and a check's options in the order the
-data fixes for both; the file stores the content-order index, as the browser does.
+Running the same command again continues with the first unanswered question (the asking
+itself is ``generator.assessment.session``). Questions come in the browser's order and a
+check's options in the order the data fixes for both; the file stores the content-order
+index, as the browser does.
 """
 
 from __future__ import annotations
 
-import re
-import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import click
 
-from ..assessment.format import number, plain
+from ..assessment.format import number
 from ..assessment.lookup import Assessment, load_assessment
-from ..assessment.results import ResultFile, new_result, now, read_result, write_result
-from ..assessment.scoring import questions_for, score
+from ..assessment.results import ResultFile, new_result, read_result, write_result
+from ..assessment.scoring import score
+from ..assessment.session import Session, Stop, end_prompt_line, questions
+from ..assessment.terminal import fill
 from ..errors import GeneratorError
-
-BAR_WIDTH = 20
-
-
-class Stop(Exception):
-    """The person typed ``q``: save and stop without an error."""
+from ._shared import invocation
 
 
-@dataclass(frozen=True)
-class Question:
-    """One step of the assessment: a self-rating (``check`` is None) or a knowledge check."""
-
-    skill: dict[str, Any]
-    check: dict[str, Any] | None = None
-
-    def answered(self, result: ResultFile) -> bool:
-        if self.check is None:
-            return self.skill["id"] in result.ratings
-        return self.check["id"] in result.answers
-
-
-def questions(data: dict[str, Any], mode: str) -> list[Question]:
-    """Every question in asking order, as the browser asks them (``scoring.js``'s
-    ``questionsFor``: per skill, the self-rating, then the checks the data lists)."""
-    skills = {s["id"]: s for s in data["skills"]}
-    checks = {c["id"]: c for s in data["skills"] for c in s["checks"]}
-    return [Question(skills[q["skill"]], checks[q["check"]] if q["check"] else None)
-            for q in questions_for(data, mode)]
-
-
-def block_text(fragment: str) -> str:
-    """Block HTML (paragraphs, lists) → plain text with list bullets."""
-    text = re.sub(r"<li>", "  • ", fragment)
-    text = re.sub(r"</p>\s*<p>", "\n\n", text)
-    return re.sub(r"\n{3,}", "\n\n", plain(text))
-
-
-def end_prompt_line() -> None:
-    """A terminal echoes the Enter that ended the answer; piped input is not echoed, so end
-    the prompt's line ourselves."""
-    if not sys.stdin.isatty():
-        click.echo("")
-
-
-def progress(done: int, total: int) -> str:
-    filled = round(BAR_WIDTH * done / total) if total else BAR_WIDTH
-    percent = round(100 * done / total) if total else 100
-    return f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {percent:3d}%"
-
-
-class Session:
-    """One run of ``assess``: asks the remaining questions, saving after each answer."""
-
-    def __init__(self, assessment: Assessment, result: ResultFile, path: Path) -> None:
-        self.a = assessment
-        self.t = assessment.t
-        self.result = result
-        self.path = path
-
-    def save(self) -> None:
-        self.result.updated = now()
-        write_result(self.path, self.result)
-
-    def read(self, prompt: str, valid: list[str]) -> str:
-        """A line from the person: one of ``valid``, or ``q``; asks again on anything else."""
-        while True:
-            click.echo(click.style(prompt, bold=True) + " ", nl=False)
-            answer = input().strip().lower()
-            end_prompt_line()
-            if answer in {"q", "quit"}:
-                raise Stop
-            if answer in valid:
-                return answer
-            click.echo(self.t("cli.assess.invalid", choices=", ".join(v for v in valid if v)))
-
-    def header(self, question: Question, position: int, total: int) -> None:
-        skill = question.skill
-        where = f"{self.a.area_name(skill['area'])} › {skill['name']}"
-        if question.check is not None:
-            where += f" · {self.t('cli.assess.check_label')}"
-        click.echo(click.style(f"[{position}/{total}] {progress(position - 1, total)}  ", dim=True)
-                   + click.style(where, fg="cyan"))
-
-    def ask_rating(self, skill: dict[str, Any]) -> None:
-        click.echo(click.style(skill["name"], bold=True) + f" — {plain(skill['summary_html'])}")
-        click.echo(self.t("cli.assess.rating_question"))
-        values = [lv["value"] for lv in self.a.data["levels"]]
-        for value in values:
-            label = click.style(f"{self.a.level_name(value)}:", bold=True)
-            click.echo(f"  {value}  {label} {' '.join(self.a.behaviours(skill['id'], value))}")
-        prompt = self.t("cli.assess.rating_prompt", low=values[0], high=values[-1])
-        level = int(self.read(prompt, [str(v) for v in values]))
-        self.result.ratings[skill["id"]] = {"level": level, "hash": skill["rating_hash"]}
-
-    def ask_check(self, check: dict[str, Any]) -> None:
-        click.echo(block_text(check["question_html"]))
-        order = check["order"]  # decided at build time: the browser shows the same order
-        for shown, index in enumerate(order, start=1):
-            click.echo(f"  {shown}  {plain(check['options'][index]['html'])}")
-        prompt = self.t("cli.assess.check_prompt", high=len(order))
-        shown = int(self.read(prompt, [str(n) for n in range(1, len(order) + 1)]))
-        choice = order[shown - 1]
-        entry: dict[str, Any] = {"choice": choice, "hash": check["hash"]}
-        self.result.answers[check["id"]] = entry
-        self.save()  # the answer is kept even if the person stops at the next question
-        sure = self.read(self.t("cli.assess.sure_prompt"), ["1", "2", "3", ""])
-        if sure:  # optional, as in the browser: Enter skips it
-            entry["sure"] = int(sure)
-            self.save()
-        best = check["options"][check["answer"]]
-        if choice == check["answer"]:
-            click.echo(click.style(self.t("cli.assess.right"), fg="green", bold=True) + " "
-                       + plain(best["explanation_html"]))
-        else:
-            click.echo(click.style(self.t("cli.assess.wrong"), fg="yellow", bold=True) + " "
-                       + plain(check["options"][choice]["explanation_html"]))
-            click.echo(self.t("cli.assess.best_answer", answer=plain(best["html"]),
-                              why=plain(best["explanation_html"])))
-        click.echo("")
-
-    def run(self, questions: list[Question]) -> None:
-        total = len(questions)
-        for position, question in enumerate(questions, start=1):
-            if question.answered(self.result):
-                continue
-            self.header(question, position, total)
-            if question.check is None:
-                self.ask_rating(question.skill)
-                self.save()
-                click.echo("")
-            else:
-                self.ask_check(question.check)
+def say(text: str, err: bool = False) -> None:
+    """A message wrapped to the terminal."""
+    click.echo(fill(text), err=err)
 
 
 def choose_role(assessment: Assessment) -> str:
@@ -162,7 +34,8 @@ def choose_role(assessment: Assessment) -> str:
         return roles[0]["id"]
     click.echo(click.style(assessment.t("cli.assess.role_question"), bold=True))
     for number_shown, role in enumerate(roles, start=1):
-        click.echo(f"  {number_shown}  {role['name']} — {role['summary']}")
+        click.echo(fill(f"{role['name']} — {role['summary']}", None, f"  {number_shown}  ",
+                        "     "))
     while True:
         click.echo(assessment.t("cli.assess.role_prompt", high=len(roles)) + " ", nl=False)
         answer = input().strip()
@@ -199,14 +72,17 @@ def open_result(assessment: Assessment, path: Path, role: str | None, mode: str 
     result.framework_version = assessment.data["framework"]["version"]
     result.content_version = assessment.data["content_version"]
     done = len(result.ratings) + len(result.answers)
-    click.echo(t("cli.assess.continuing", file=str(path), done=done))
+    say(t("cli.assess.continuing", file=str(path), done=done))
     return result
 
 
-def summary(assessment: Assessment, result: ResultFile, path: Path) -> None:
+def summary(assessment: Assessment, result: ResultFile, path: Path, skipped: int) -> None:
     t = assessment.t
     scored = score(assessment.data, result.scoring_input(), result.role or "")
-    click.echo(click.style(t("cli.assess.done", file=str(path)), bold=True))
+    if skipped:
+        click.echo(click.style(t("cli.assess.skipped", count=skipped, file=str(path)), bold=True))
+    else:
+        click.echo(click.style(t("cli.assess.done", file=str(path)), bold=True))
     role_name = assessment.role(scored["role"])["name"]
     if scored["top_gaps"]:
         click.echo(t("cli.assess.top_gaps", role=role_name))
@@ -215,8 +91,8 @@ def summary(assessment: Assessment, result: ResultFile, path: Path) -> None:
             click.echo("  " + t("cli.assess.gap_line", rank=rank, skill=skill["name"],
                                 current=number(gap["current"]), target=gap["target"]))
     else:
-        click.echo(t("cli.assess.no_gaps", role=role_name))
-    click.echo(t("cli.assess.next", file=str(path)))
+        say(t("cli.assess.no_gaps", role=role_name))
+    say(t("cli.assess.next", command=invocation("report", str(path))))
 
 
 def run(root: Path, output: Path, role: str | None, mode: str | None, name: str | None) -> None:
@@ -233,7 +109,7 @@ def run(root: Path, output: Path, role: str | None, mode: str | None, name: str 
     write_result(output, result)
     asked = questions(assessment.data, result.mode)
     left = sum(not q.answered(result) for q in asked)
-    click.echo(t("cli.assess.intro", total=len(asked), left=left,
+    say(t("cli.assess.intro", total=len(asked), left=left,
                  role=assessment.role(result.role or "")["name"], mode=result.mode))
     click.echo("")
     session = Session(assessment, result, output)
@@ -241,16 +117,16 @@ def run(root: Path, output: Path, role: str | None, mode: str | None, name: str 
         session.run(asked)
     except Stop:
         session.save()
-        click.echo(t("cli.assess.stopped", file=str(output)))
+        say(t("cli.assess.stopped", file=str(output)))
         return
     except EOFError:
         session.save()
         click.echo("")
-        click.echo(t("cli.assess.input_ended", file=str(output)), err=True)
+        say(t("cli.assess.input_ended", file=str(output)), err=True)
         raise click.exceptions.Exit(1) from None
     except KeyboardInterrupt:
         session.save()
         click.echo("")
-        click.echo(t("cli.assess.interrupted", file=str(output)), err=True)
+        say(t("cli.assess.interrupted", file=str(output)), err=True)
         raise click.exceptions.Exit(130) from None
-    summary(assessment, result, output)
+    summary(assessment, result, output, session.skipped)

@@ -24,7 +24,7 @@ from ..site.generate import generate
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
-def regenerate(project: Project) -> bool:
+def regenerate(project: Project, dirty_serve: bool = False) -> bool:
     """Regenerate; on a content mistake print it and keep serving the last good pages."""
     try:
         with project_lock(project):
@@ -34,7 +34,22 @@ def regenerate(project: Project) -> bool:
         return False
     if report.written or report.removed:
         click.echo(f"Regenerated {len(report.written)} file(s), removed {len(report.removed)}.")
+    if dirty_serve and shared_changed(report.written + report.removed):
+        touch_pages(project.generated / "docs")
     return True
+
+
+def shared_changed(paths: list[str]) -> bool:
+    """Whether a change reaches every page: anything outside ``docs/`` (the config with the
+    navigation and the glossary, the theme overrides; adding, removing or renaming a page
+    changes the navigation, so it counts too). A changed page or asset re-renders itself."""
+    return any(not path.startswith("docs/") for path in paths)
+
+
+def touch_pages(docs: Path) -> None:
+    """Mark every page as changed, so a dirty-rebuilding server re-renders them all."""
+    for page in docs.rglob("*.md"):
+        os.utime(page)
 
 
 def watched_paths(project: Project) -> list[Path]:
@@ -81,7 +96,7 @@ def run(project: Project, dev_addr: str, engine: str = "mkdocs") -> None:
                               stop_event=None, debounce=50):
             if server.poll() is not None:
                 raise GeneratorError(f"the {engine} server stopped unexpectedly")
-            regenerate(project)
+            regenerate(project, server_engine.dirty_serve)
     finally:
         server.terminate()
         try:

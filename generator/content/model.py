@@ -106,6 +106,20 @@ class Area(Strict):
     show: bool = True
 
 
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
+
+
+class Language(Strict):
+    """A language the site is translated into (``content/i18n/<code>/``; docs/translating.md).
+    ``complete`` fails the tests on any missing text; ``in-progress`` shows the fallback's
+    text, marked as such, until a translation exists."""
+
+    code: LanguageCode
+    name: Text
+    status: Literal["complete", "in-progress"] = "in-progress"
+    fallback: LanguageCode | None = None
+
+
 class Framework(Strict):
     """The framework as a whole: name, level scale and skill areas (in display order)."""
 
@@ -113,7 +127,9 @@ class Framework(Strict):
     tagline: Text
     description: Text
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    language: LanguageCode = "en"
+    # Translations beside the source language, in the language selector's order.
+    languages: list[Language] = []
     levels: Annotated[list[Level], Field(min_length=2)]
     areas: Annotated[list[Area], Field(min_length=1)]
     assessment: AssessmentSettings = AssessmentSettings()

@@ -17,9 +17,11 @@ from .located_yaml import strings
 from .messages import describe, did_you_mean, dotted, line_of
 from .references import references
 from .safety import (
+    IMAGE_MESSAGE,
     find_forbidden_syntax,
     find_raw_html,
     find_unsafe_link,
+    images,
     raw_html_blocks,
     unsafe_links,
 )
@@ -95,6 +97,9 @@ def check_text(checker: Checker, source: SourceFile) -> None:
         if link:
             checker.error(source, loc, f"{dotted(loc)}: unsafe link (expected an https:// URL or a "
                           f"relative link, got {describe(link)})")
+        for _, target in images(text):
+            checker.error(source, loc, f"{dotted(loc)}: "
+                          + IMAGE_MESSAGE.format(target=describe(target)))
 
 
 def check_body(checker: Checker, guide: SourceFile) -> None:
@@ -108,6 +113,9 @@ def check_body(checker: Checker, guide: SourceFile) -> None:
         checker.errors.append(ContentError(guide.path, guide.body_line + offset, "unsafe link "
                               f"(expected an https:// URL or a relative link, got "
                               f"{describe(target)})"))
+    for offset, target in images(guide.body):
+        checker.errors.append(ContentError(guide.path, guide.body_line + offset,
+                                           IMAGE_MESSAGE.format(target=describe(target))))
     for offset, html in raw_html_blocks(guide.body):  # one message per block finds the place
         checker.errors.append(ContentError(guide.path, guide.body_line + offset, "raw HTML is not "
                               f"allowed in a guide (expected Markdown, got {describe(html)})"))

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 # --- finders (used by validation) ----------------------------------------------------
 
@@ -51,6 +52,29 @@ def unsafe_links(markdown: str) -> Iterator[tuple[int, str]]:
             target = child.attrGet("href") or child.attrGet("src")
             if target is not None and not SAFE_LINK.match(str(target).strip()):
                 yield (token.map[0] if token.map else 0), str(target)
+
+
+def images(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line offset, target) for each Markdown image. Content holds no images: one on another
+    server is a request to a third party from every reader's browser, and files beside the
+    content are not published, so either would break the site or its privacy promise."""
+    if "![" not in markdown:
+        return
+    for token in _LINKS.parse(markdown):
+        for child in _descendants(token.children or ()):
+            if child.type == "image":
+                yield (token.map[0] if token.map else 0), str(child.attrGet("src") or "")
+
+
+def _descendants(tokens: Iterable[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        yield from _descendants(token.children or ())
+
+
+IMAGE_MESSAGE = ("images are not supported (expected text, a table or a list; got an image of "
+                 "{target}): the site loads nothing from other servers, and image files are "
+                 "not published from content/")
 
 
 def find_raw_html(markdown: str) -> str | None:

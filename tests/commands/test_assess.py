@@ -21,6 +21,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.commands._shared import invocation
 from tests.assessment.helpers import SCORING, check, result_json, scoring_data, write_json
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,7 +81,8 @@ def test_a_whole_quick_assessment_writes_the_browser_format(tmp_path: Path) -> N
     assert "[1/9] ░░░░░░░░░░░░░░░░░░░░   0%  Discovery › User research" in result.output
     assert "[9/9] ██████████████████░░  89%  Technical › ML basics" in result.output
     assert f"All questions answered. Saved to {out}." in result.output
-    assert f"For scores, goals and what to read: mlpm report {out}" in result.output
+    assert f"For scores, goals and what to read: {invocation('report', str(out))}" in \
+        result.output
 
 
 def test_options_are_shown_in_the_data_order_and_stored_in_content_order(
@@ -93,7 +95,7 @@ def test_options_are_shown_in_the_data_order_and_stored_in_content_order(
     shown = "".join(f"  {n}  {options[i]}\n" for n, i in enumerate(sample["order"], start=1))
     assert shown in ANSI.sub("", result.output)  # the order the browser shows too
     assert saved(out)["answers"]["ur-sample"]["choice"] == 1
-    assert "Right. Look for disconfirming evidence." in result.output
+    assert "Right.\nLook for disconfirming evidence." in result.output
 
 
 def test_how_sure_is_asked_after_each_answer_and_saved(tmp_path: Path) -> None:
@@ -108,14 +110,15 @@ def test_how_sure_is_asked_after_each_answer_and_saved(tmp_path: Path) -> None:
 def test_a_wrong_answer_is_explained(tmp_path: Path) -> None:
     result = invoke("--role", "pm", "-o", str(tmp_path / "s.json"), input="2\n" + typed(
         "ur-sample", 0) + "\n")
-    assert "Not quite. Three fans are not a sample.\nThe best answer: Talk to sceptics and " \
-           "non-users too. Look for disconfirming evidence." in result.output
+    assert "Not quite.\nThree fans are not a sample.\nThe best answer: Talk to sceptics and " \
+           "non-users too.\nLook for disconfirming evidence." in result.output
 
 
 def test_invalid_input_is_asked_again(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     result = invoke("--role", "pm", "-o", str(out), input="7\nlots\n2\n")
-    assert result.output.count("Please type one of: 0, 1, 2, 3, 4 (or q to stop).") == 2
+    assert result.output.count(
+        "Please type one of: 0, 1, 2, 3, 4 (or b to go back, s to skip, q to stop).") == 2
     assert saved(out)["ratings"]["user-research"]["level"] == 2
 
 
@@ -260,9 +263,9 @@ def test_ctrl_c_in_a_terminal_saves_and_the_next_run_continues(tmp_path: Path) -
     out = tmp_path / "r.json"
     args = ["assess", "--root", str(SCORING), "--role", "pm", "-o", str(out)]
     term = Terminal(args, tmp_path)
-    term.expect("Your level (0–4, q to stop):")
+    term.expect("User research — your level (0–4; b back, s skip, q stop):")
     term.send("2\r")
-    term.expect("Your answer (1–2, q to stop):")
+    term.expect("User research — your answer (1–2; b back, s skip, q stop):")
     term.send(typed("ur-sample", 1) + "\r")
     term.expect("[3/9]")
     term.send("\x03")  # Ctrl-C
@@ -270,13 +273,16 @@ def test_ctrl_c_in_a_terminal_saves_and_the_next_run_continues(tmp_path: Path) -
     assert term.wait() == 130
     assert "\x1b[" in seen  # a terminal gets colour
     assert "Traceback" not in seen
+    # Wrapped to the terminal's 80 columns at word boundaries.
+    assert max(len(line) for line in ANSI.sub("", seen).splitlines()) <= 80
     assert (list(saved(out)["ratings"]), list(saved(out)["answers"])) == (
         ["user-research"], ["ur-sample"])
 
     term = Terminal(args, tmp_path)
-    term.expect(f"Continuing {out}: 2 answers saved so far.")
+    seen = term.expect("saved so far.")
+    assert f"Continuing {out}: 2 answers saved so far." in " ".join(ANSI.sub("", seen).split())
     for step in QUICK_ORDER[2:]:
-        term.expect("q to stop):")
+        term.expect("q stop):")
         term.send((str(RATINGS[step]) if step in RATINGS else typed(step, CHOICES[step])) + "\r")
         term.seen = term.seen[-200:]  # wait for the next prompt, not this one
     term.expect("All questions answered.")

@@ -60,7 +60,7 @@ def report(*args: str):
 def test_help() -> None:
     result = CliRunner().invoke(main, ["report", "--help"])
     assert result.exit_code == 0
-    assert "--format [md|html|json]" in result.output
+    assert "--format [text|md|html|json]" in result.output
 
 
 def test_markdown_report(result_file: Path) -> None:

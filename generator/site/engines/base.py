@@ -12,6 +12,10 @@ class Engine(Protocol):
     """A static-site engine that reads the generated ``mkdocs.yml``."""
 
     name: str
+    dirty_serve: bool
+    """Its dev server re-renders only pages whose source file is newer than their output, so
+    ``serve`` must touch every page when something they all show (the navigation, the
+    glossary, the theme) changes."""
 
     def new_site_dir(self, project: Project) -> Path:
         """Where a build writes before it replaces ``site/`` (some engines only write

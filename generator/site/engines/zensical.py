@@ -38,5 +38,7 @@ class Zensical:
         return [_executable(), "build", "--clean", "-f", str(config)] + \
             (["--strict"] if strict else [])
 
+    dirty_serve = False  # Zensical rebuilds incrementally on its own
+
     def serve_command(self, config: Path, dev_addr: str) -> list[str]:
         return [_executable(), "serve", "-f", str(config), "-a", dev_addr]

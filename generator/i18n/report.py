@@ -1,0 +1,83 @@
+"""The translation status of a project: every declared language, and any translation folder
+that no language declares, as a table with the problems listed under it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..content import model as m
+from .status import LanguageStatus, content_status, strings_status
+
+PROBLEMS = ("stale", "orphaned", "mismatched", "errors", "missing")
+
+
+def project_status(root: Path, framework: m.Framework,
+                   only: tuple[str, ...] = ()) -> list[LanguageStatus]:
+    """Each declared language's status (content and interface strings); a folder under
+    ``content/i18n/`` for an undeclared language is reported as an error of its own."""
+    out = []
+    for language in framework.languages:
+        if only and language.code not in only:
+            continue
+        st = content_status(root, language.code, language.status)
+        strings_status(st)
+        out.append(st)
+    declared = {language.code for language in framework.languages} | {framework.language}
+    folder = root / "content" / "i18n"
+    for child in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if child.is_dir() and child.name not in declared and (not only or child.name in only):
+            st = LanguageStatus(child.name, "undeclared")
+            st.errors.append(f"content/i18n/{child.name}: a translation folder for a language "
+                             "content/framework.yml does not declare (expected an entry under "
+                             f"'languages:' with code: {child.name})")
+            out.append(st)
+    return out
+
+
+def status_text(statuses: list[LanguageStatus], show: int) -> str:
+    if not statuses:
+        return "No translations: content/framework.yml declares no 'languages'.\n"
+    lines = ["lang  status       coverage        missing  stale  orphaned  mismatched  errors"]
+    for st in statuses:
+        lines.append(f"{st.code:<5} {st.status:<12} {100 * st.coverage:5.1f}% "
+                     f"{st.done:>5}/{st.total:<5} {len(st.missing):>5} {len(st.stale):>6} "
+                     f"{len(st.orphaned):>9} {len(st.mismatched):>11} {len(st.errors):>7}")
+    for st in statuses:
+        for kind in PROBLEMS:
+            items = getattr(st, kind)
+            if not items:
+                continue
+            lines.append(f"\n{st.code} — {kind} ({len(items)}):")
+            lines += [f"  {item}" for item in items[:show]]
+            if len(items) > show:
+                lines.append(f"  … and {len(items) - show} more (--show {len(items)})")
+    return "\n".join(lines) + "\n"
+
+
+def status_json(statuses: list[LanguageStatus]) -> str:
+    return json.dumps([{"code": st.code, "status": st.status, "total": st.total,
+                        "done": st.done, "coverage": round(st.coverage, 4),
+                        **{kind: getattr(st, kind) for kind in PROBLEMS}}
+                       for st in statuses], ensure_ascii=False, indent=2) + "\n"
+
+
+def todo(root: Path, code: str) -> str:
+    """Every missing or stale unit of ``code`` as YAML, grouped by the translation file it
+    belongs in: the English (``en``) and the fingerprint to record (``from``). A translator
+    (or a tool) writes ``text`` in place of ``en`` and keeps ``from``."""
+    import yaml
+
+    from .status import source_units
+    from .units import fingerprint
+
+    st = content_status(root, code, "in-progress")
+    wanted = {*st.missing, *st.stale}
+    sources = source_units(root / "content")
+    out: dict[str, dict[str, dict[str, object]]] = {}
+    for rel, units in sources.items():
+        path = f"content/i18n/{code}/{rel}"
+        for key, text in units.items():
+            if f"{path}: {key}" in wanted:
+                out.setdefault(path, {})[key] = {"en": text, "from": fingerprint(text)}
+    return yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=100)

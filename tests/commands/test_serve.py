@@ -1,0 +1,82 @@
+"""``serve``: an edit reaches the served pages, re-rendering only what depends on it, and a
+renamed skill updates the navigation of every page (the dev server rebuilds "dirty": only
+pages whose source changed, unless something every page shows has changed). Not timed: the
+seconds are in ``make bench``."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from generator.project import Project
+from generator.site.generate import generate
+
+# Pages that show the skill's name; guides/ shows it only in its navigation footer, so its
+# source does not change when the name does: the case a dirty rebuild would leave stale.
+PAGES = ["guides/", "skills/testing/", "guides/start/", "reading-list/", "areas/craft/"]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(check, what: str, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < end, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+def test_an_edit_writes_only_its_dependents(minimal: Path) -> None:
+    project = Project(minimal)
+    generate(project)
+    skill = minimal / "content" / "skills" / "testing.yml"
+    skill.write_text(skill.read_text(encoding="utf-8").replace(
+        "how_to_reach: Read a testing book.", "how_to_reach: Read two testing books."),
+        encoding="utf-8")
+    report = generate(project)
+    # The level text shows on the skill's page and in the assessment's data, nowhere else.
+    assert sorted(report.written) == ["docs/assets/assessment/data.json",
+                                      "docs/skills/testing.md"]
+
+
+def test_served_pages_follow_edits_and_renames(minimal: Path) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=minimal, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    skill = minimal / "content" / "skills" / "testing.yml"
+    try:
+        wait_for(lambda: "Testing" in fetch(base + "skills/testing/"), "the first build")
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "summary: Writes tests.", "summary: Writes tests, first edit."), encoding="utf-8")
+        wait_for(lambda: "first edit" in fetch(base + "skills/testing/"), "the edited page")
+
+        assert "Testing" in fetch(base + "guides/")
+        # A new name is in the navigation of every page, not only on the edited one.
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "name: Testing", "name: Automated checking"), encoding="utf-8")
+        for page in PAGES:
+            wait_for(lambda page=page: "Automated checking" in fetch(base + page),
+                     f"the new name in the navigation of /{page}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
