@@ -107,11 +107,13 @@ class Session:
     def ask_rating(self, skill: dict[str, Any]) -> None:
         click.echo(click.style(skill["name"], bold=True) + f" — {plain(skill['summary_html'])}")
         click.echo(self.t("cli.assess.rating_question"))
-        values = [lv["value"] for lv in self.a.data["levels"]]
+        values = skill["applicable"]  # only the levels that apply to this skill
         for value in values:
             label = click.style(f"{self.a.level_name(value)}:", bold=True)
             click.echo(f"  {value}  {label} {' '.join(self.a.behaviours(skill['id'], value))}")
-        prompt = self.t("cli.assess.rating_prompt", low=values[0], high=values[-1])
+        contiguous = values == list(range(values[0], values[-1] + 1))
+        prompt = self.t("cli.assess.rating_prompt", choices=f"{values[0]}–{values[-1]}"
+                        if contiguous else ", ".join(map(str, values)))
         level = int(self.read(prompt, [str(v) for v in values]))
         self.result.ratings[skill["id"]] = {"level": level, "hash": skill["rating_hash"]}
 
