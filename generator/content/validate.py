@@ -117,7 +117,7 @@ def validate(raw: RawContent) -> m.Content:
     area_order = {a.id: i for i, a in enumerate(framework.areas)}
     return without_hidden_areas(m.Content(
         framework=framework,
-        skills=sorted(found, key=lambda s: (area_order[s.area], s.order, s.id)),
+        skills=sorted(found, key=lambda s: (area_order[s.area or ""], s.order, s.id)),
         roles=items("roles", "roles"),
         resources=items("resources", "resources"),
         glossary=items("glossary", "terms"),

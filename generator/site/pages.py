@@ -128,7 +128,7 @@ class Renderer:
 
     def resource_area(self, resource: m.Resource) -> str:
         """The area a resource is listed under: that of the first skill it builds."""
-        return self.skills[resource.skills[0]].area
+        return self.skills[resource.skills[0]].area or ""  # always set once validated
 
     def level_label(self, value: int) -> str:
         """A level as pages name it: "2 · Practising", or "Level 2" alone (``levels.label``)."""
