@@ -75,7 +75,7 @@ def test_a_seven_level_scale_with_a_named_floor(page: Any, sites: dict[str, Site
     assert axe_violations(page) == []
     answer_all(page, site.content, ratings, choices)
     assert_result_matches(page, site.content, ratings, choices, "sre")
-    assert page.locator(".assess-radar__ring").count() == 6
+    assert page.locator(".assess-radar__tick").count() == 6
     assert "Not expected" in page.locator('.assess-sec-chart tr[data-skill="fuehrung"]').inner_text()
     assert axe_violations(page) == []
 
