@@ -141,6 +141,11 @@ def _listed(values: Iterable[int]) -> str:
     return ", ".join(map(str, values)) or "none"
 
 
+def _levels(values: list[int]) -> str:
+    """``level 2`` or ``levels 2, 3``, for messages."""
+    return f"level {values[0]}" if len(values) == 1 else f"levels {_listed(values)}"
+
+
 def check_levels(checker: Checker, source: SourceFile, skill: m.Skill,
                  framework: m.Framework) -> None:
     """The skill describes exactly its applicable levels (the floor optionally)."""
@@ -167,8 +172,8 @@ def check_levels(checker: Checker, source: SourceFile, skill: m.Skill,
     for extra in sorted(set(got) - set(expected) - {low}):
         if extra in values:
             checker.error(source, ("levels", extra), f"levels: level {extra} does not apply to "
-                          f"this skill (expected only levels {_listed(expected)}: remove it, or "
-                          "take it out of starts_at/not_applicable)")
+                          f"this skill (expected only {_levels(expected)}, as starts_at and "
+                          "not_applicable say; remove it, or change those)")
         else:
             checker.error(source, ("levels", extra), f"levels: unknown level {extra} (expected "
                           f"one of {_listed(expected)} from the framework's scale)")
