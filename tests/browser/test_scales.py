@@ -20,6 +20,7 @@ from tests.browser.conftest import Site, start_site
 from .helpers import answer_all, open_assessment, start
 from .test_flow import assert_result_matches
 from .test_quality import axe_violations
+from .test_site import _axe
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +107,11 @@ def test_a_numbered_ladder_with_a_late_starting_skill_and_no_areas(
     assert axe_violations(page) == []
     text = page.locator("#assessment-app").inner_text()
     assert "1 areas" not in text and "Level 2: Level 2" not in text
+
+
+@pytest.mark.parametrize("path", ["", "skills/mentoring/", "roles/engineer/", "compare-roles/",
+                                  "reading-list/"])
+def test_the_ladders_pages_pass_axe(page: Any, sites: dict[str, Site], path: str) -> None:
+    """Examples, "not expected" rows and the side-by-side table, in the ladder's pages."""
+    page.goto(sites["ladder"].url + path, wait_until="load")
+    assert _axe(page) == []
