@@ -188,9 +188,8 @@ def _split_union(data: Any, loc: tuple[Any, ...]) -> tuple[int, str | None, Any]
     value the union was given."""
     current = data
     for i, part in enumerate(loc):
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+                isinstance(current, list) and isinstance(part, int) and part < len(current)):
             current = current[part]
         elif isinstance(part, str) and _UNION_TAG.match(part):
             return i, part, current

@@ -9,7 +9,7 @@ from typing import Any
 from generator.strings import load_strings, plural_category
 from tests.conftest import run_module
 
-NUMBERS = [*range(0, 230), 1.5, 0.5, 2.25, 21.0]
+NUMBERS = [*range(230), 1.5, 0.5, 2.25, 21.0]
 
 
 def test_python_and_javascript_pick_the_same_plural_category() -> None:

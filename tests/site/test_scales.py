@@ -38,10 +38,10 @@ def page(project: Path, path: str) -> str:
 
 
 @pytest.mark.parametrize(("name", "summary"), [
-    ("scale-three", "Content is valid: 2 areas, 3 skills, 3 knowledge checks, 2 roles, "
-                    "3 resources, 1 glossary term, 0 guides."),
-    ("ladder", "Content is valid: 3 skills, 3 knowledge checks, 2 roles, 3 resources, "
-               "1 glossary term, 0 guides."),
+    ("scale-three", ("Content is valid: 2 areas, 3 skills, 3 knowledge checks, 2 roles, "
+                     "3 resources, 1 glossary term, 0 guides.")),
+    ("ladder", ("Content is valid: 3 skills, 3 knowledge checks, 2 roles, 3 resources, "
+                "1 glossary term, 0 guides.")),
 ])
 def test_validate_counts_in_the_singular_and_plural(name: str, summary: str) -> None:
     result = run_cli("validate", "--root", str(FIXTURES / name), cwd=REPO)
