@@ -39,7 +39,6 @@ function inlined(html) {
   return out;
 }
 
-
 function choice(type, name, value, checked, id, ...label) {
   return h("label", { class: "assess-choice", for: id },
     h("input", { type, name, value: String(value), checked, id }),
