@@ -2,6 +2,11 @@
 
 Templates and the assessment's JavaScript both read their text from here, so a
 translation is one new file. A key missing from a translation falls back to English.
+
+A string that counts something is a mapping of plural forms by CLDR category (``one``,
+``few``, ``many``, ``other``): English needs ``one`` and ``other``, Russian ``one``, ``few``
+and ``many``, Chinese only ``other``. ``t(key, n=…)`` picks the form for ``n`` with the
+language's rule (``plural_category``; report.js has its twin, held equal by a test).
 """
 
 from __future__ import annotations
@@ -32,6 +37,29 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def plural_category(language: str, n: float) -> str:
+    """The CLDR plural category of ``n`` in ``language`` (cardinal numbers)."""
+    base = language.split("-")[0]
+    whole = float(n).is_integer()
+    if base in {"zh", "ja", "ko"}:
+        return "other"
+    if base in {"ru", "uk", "be"}:
+        if not whole:
+            return "other"
+        i = int(n)
+        if i % 10 == 1 and i % 100 != 11:
+            return "one"
+        if 2 <= i % 10 <= 4 and not 12 <= i % 100 <= 14:
+            return "few"
+        return "many"
+    return "one" if whole and int(n) == 1 else "other"
+
+
+def pick_form(forms: dict[str, Any], language: str, n: float) -> str:
+    """The plural form of ``forms`` for ``n``; ``other`` when the language's own is missing."""
+    return str(forms.get(plural_category(language, n), forms["other"]))
+
+
 class Strings:
     """Look up ``section.key`` strings and fill in ``{placeholders}``."""
 
@@ -48,6 +76,10 @@ class Strings:
                 node = node[int(part)]
             else:
                 raise KeyError(f"no interface string '{key}' in generator/strings/")
+        if isinstance(node, dict) and "other" in node:
+            if "n" not in values:
+                raise KeyError(f"the interface string '{key}' has plural forms (expected n=…)")
+            node = pick_form(node, self.language, values["n"])
         return str(node).format(**values) if values else str(node)
 
     def minutes(self, minutes: int) -> str:

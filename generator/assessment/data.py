@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from ..content import levels as lv_rules
 from ..content import model as m
 from ..content.safety import block_html, inline_html
 from ..strings import Strings, load_strings
@@ -37,7 +38,10 @@ def check_hash(check: m.Check) -> str:
 
 
 def rating_hash(skill: m.Skill) -> str:
-    return short_hash({k: v.behaviours for k, v in sorted(skill.levels.items())})
+    # A behaviour with examples hashes as its mapping; plain sentences hash as before, so
+    # ratings given before examples existed stay valid.
+    return short_hash({k: [b if isinstance(b, str) else b.model_dump() for b in v.behaviours]
+                       for k, v in sorted(skill.levels.items())})
 
 
 def content_version(content: m.Content) -> str:
@@ -101,7 +105,16 @@ def _check(check: m.Check, order: list[int]) -> dict[str, Any]:
     }
 
 
-def _skill(skill: m.Skill, orders: dict[str, list[int]], per_skill: int) -> dict[str, Any]:
+def _level(level: m.SkillLevel) -> dict[str, Any]:
+    return {"behaviours_html": [inline_html(lv_rules.text(b)) for b in level.behaviours],
+            # One list per behaviour, [] for a behaviour without examples.
+            "examples_html": [[inline_html(e) for e in lv_rules.examples(b)]
+                              for b in level.behaviours],
+            "how_to_reach_html": inline_html(level.how_to_reach)}
+
+
+def _skill(skill: m.Skill, orders: dict[str, list[int]], per_skill: int,
+           fw: m.Framework) -> dict[str, Any]:
     return {
         "id": skill.id,
         "area": skill.area,
@@ -109,9 +122,9 @@ def _skill(skill: m.Skill, orders: dict[str, list[int]], per_skill: int) -> dict
         "summary_html": inline_html(skill.summary),
         "page": f"skills/{skill.id}/",
         "rating_hash": rating_hash(skill),
-        "levels": {str(value): {"behaviours_html": [inline_html(b) for b in level.behaviours],
-                                "how_to_reach_html": inline_html(level.how_to_reach)}
-                   for value, level in sorted(skill.levels.items())},
+        "levels": {str(value): _level(level) for value, level in sorted(skill.levels.items())},
+        # The levels a person can rate themself at: the floor and the ones that apply.
+        "applicable": lv_rules.applicable(fw, skill),
         "checks": [_check(c, orders[c.id]) for c in skill.checks],
         "ask": {mode: [c.id for c in asked(skill, mode, per_skill)] for mode in MODES},
     }
@@ -121,7 +134,8 @@ def assessment_strings(strings: Strings) -> dict[str, Any]:
     """The ``assessment:`` strings, plus the shared sections the runtimes also show
     (resource kinds, importance names, duration patterns) under their own keys."""
     out = strings.section("assessment")
-    for shared in ("kinds", "importance", "minutes"):
+    out["language"] = strings.language  # for plural forms (report.js, plural)
+    for shared in ("kinds", "importance", "minutes", "levels"):
         out[shared] = {str(k): v for k, v in strings.section(shared).items()}
     return out
 
@@ -137,10 +151,11 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
         "content_version": version,
         "framework": {"name": fw.name, "version": fw.version, "language": fw.language},
         "levels": [{"value": lv.value, "name": lv.name, "summary": lv.summary,
-                    "label": strings.t("assessment.level_name", n=lv.value, name=lv.name)}
+                    "label": lv_rules.label(strings, lv.value, lv.name, "assessment.level_name")}
                    for lv in fw.levels],
+        "floor": lv_rules.floor(fw),  # the "not yet" level skills need not describe, or null
         "areas": [{"id": a.id, "name": a.name} for a in fw.areas],
-        "skills": [_skill(s, orders, per_skill) for s in content.skills],
+        "skills": [_skill(s, orders, per_skill, fw) for s in content.skills],
         "roles": [{"id": r.id, "name": r.name, "summary": r.summary,
                    "expectations": {k: {"level": e.level, "importance": e.importance}
                                     for k, e in r.expectations.items()}}

@@ -42,11 +42,19 @@ class Assessment:
     def level_name(self, value: int) -> str:
         return next(lv["name"] for lv in self.data["levels"] if lv["value"] == value)
 
+    def level_label(self, value: int) -> str:
+        """A level as the browser names it ("Level 2: Practising", or "Level 2" alone)."""
+        return next(lv["label"] for lv in self.data["levels"] if lv["value"] == value)
+
     def behaviours(self, skill_id: str, level: int) -> list[str]:
-        """A level's behaviours as plain text (the lowest level has none: its summary)."""
+        """A level's behaviours as plain text, each example after its behaviour as
+        "e.g. …" (a floor the skill does not describe: the framework's summary of it)."""
         levels = self.skill(skill_id)["levels"]
         if str(level) in levels:
-            return [plain(b) for b in levels[str(level)]["behaviours_html"]]
+            described = levels[str(level)]
+            return [plain(b) + "".join(f" (e.g. {plain(e)})" for e in examples)
+                    for b, examples in zip(described["behaviours_html"],
+                                           described["examples_html"])]
         return [next(lv["summary"] for lv in self.data["levels"] if lv["value"] == level)]
 
     def choose_role(self, asked: str | None, results: Iterable[ResultFile] = ()) -> str:

@@ -234,6 +234,9 @@ def _valid_ratings(value: Any, data: Mapping[str, Any], notice: Any) -> dict[str
             notice("bad_rating", skill=skill_id, low=low, high=high, got=_describe(entry))
         elif not low <= level <= high:
             notice("rating_out_of_scale", skill=skill_id, low=low, high=high, got=level)
+        elif level not in skills[skill_id].get("applicable", levels):
+            notice("rating_not_applicable", skill=skill_id, got=level,
+                   levels=", ".join(map(str, skills[skill_id]["applicable"])))
         elif stored_hash != skills[skill_id]["rating_hash"]:
             stale.append(skill_id)
         else:

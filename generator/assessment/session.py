@@ -125,14 +125,16 @@ class Session:
         t, cols = self.a.t, width()
         click.echo(fill(f"{skill['name']} — {plain(skill['summary_html'])}", cols))
         click.echo(fill(t("cli.assess.rating_question"), cols))
-        values = [lv["value"] for lv in self.a.data["levels"]]
+        values = skill["applicable"]  # only the levels that apply to this skill
         for value in values:
             click.echo(click.style(fill(f"{self.a.level_name(value)}:", cols, f"  {value}  ",
                                         "     "), bold=True))
             for behaviour in self.a.behaviours(skill["id"], value):
                 click.echo(fill(behaviour, cols, "     – ", "       "))
-        prompt = t("cli.assess.rating_prompt", skill=skill["name"], low=values[0],
-                   high=values[-1])
+        contiguous = values == list(range(values[0], values[-1] + 1))
+        prompt = t("cli.assess.rating_prompt", skill=skill["name"],
+                   choices=f"{values[0]}–{values[-1]}" if contiguous
+                   else ", ".join(map(str, values)))
         level = int(self.read(prompt, [str(v) for v in values]))
         self.result.ratings[skill["id"]] = {"level": level, "hash": skill["rating_hash"]}
         self.save()

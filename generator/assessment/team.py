@@ -151,7 +151,7 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
     mean = sum(p.skills[sid]["counted"] for p in assessed) / len(assessed) if assessed else 0.0
     mean_gap = sum(p.gaps[sid] for p in assessed) / len(assessed) if assessed else 0.0
     return {
-        "id": sid, "name": skill["name"], "area": a.area_name(skill["area"]),
+        "id": sid, "name": skill["name"], "area": a.area_name(skill["area"]), "expected": True,
         "target": expectation["level"], "importance": expectation["importance"],
         "importance_name": a.t(f"importance.{expectation['importance']}"),
         "reach": len(holders), "assessed": len(assessed),
@@ -165,6 +165,15 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
     }
 
 
+def _not_expected(row: dict[str, Any], a: Assessment) -> dict[str, Any]:
+    """A skill the role does not list: its scores, but no target, so nobody reaches or
+    misses it (no holders, no single point of failure, no gap)."""
+    none = a.t("assessment.none")
+    return {**row, "expected": False, "target": a.t("levels.not_expected"), "importance": 0,
+            "importance_name": none, "reach": None, "reach_text": none, "below_text": none,
+            "holders": [], "mean_gap": 0.0, "priority": 0.0}
+
+
 def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str,
                min_group: int = MIN_GROUP) -> dict[str, Any]:
     """Everything the team page shows, as plain values (see the module doc on hiding)."""
@@ -174,14 +183,19 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
     count = len(people)
     show_group = not hidden or count >= min_group
     low = min(lv["value"] for lv in a.data["levels"])
-    skills = [_skill_row(a, skill, role["expectations"].get(
-        skill["id"], {"level": low, "importance": 1}), people, hidden, min_group)
-        for skill in a.data["skills"]]
+    skills = [_skill_row(a, skill, role["expectations"][skill["id"]], people, hidden, min_group)
+              if skill["id"] in role["expectations"] else _not_expected(_skill_row(
+                  a, skill, {"level": low, "importance": 1}, people, hidden, min_group), a)
+              for skill in a.data["skills"]]
+    expected = [s for s in skills if s["expected"]]
     order = {s["id"]: i for i, s in enumerate(skills)}
     ranked = sorted((s for s in skills if s["mean_gap"] > 0),
                     key=lambda s: (-s["priority"], -s["mean_gap"], order[s["id"]]))
     rows = [{"label": p.label, "sure_wrong": p.sure_wrong,
-             "cells": [cell(a, p.skills[s["id"]], p.gaps[s["id"]]) for s in skills]}
+             "cells": [cell(a, p.skills[s["id"]], p.gaps[s["id"]]) if s["expected"]
+                       else {"text": number(p.skills[s["id"]]["counted"]
+                                            if p.assessed(s["id"]) else None), "class": "free"}
+                       for s in skills]}
             for p in people] if not hidden else []
     areas = [{"name": area["name"], "span": sum(s["area"] == area["name"] for s in skills)}
              for area in a.data["areas"]]
@@ -189,8 +203,8 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
         "role": role["name"], "count": count, "mode": mode, "hidden": hidden,
         "show_group": show_group, "min_group": min_group,
         "skills": skills, "areas": [area for area in areas if area["span"]], "rows": rows,
-        "spof": [s for s in skills if s["reach"] == 1 and count > 1] if not hidden else [],
-        "nobody": [s for s in skills if s["reach"] == 0] if show_group else [],
+        "spof": [s for s in expected if s["reach"] == 1 and count > 1] if not hidden else [],
+        "nobody": [s for s in expected if s["reach"] == 0] if show_group else [],
         "team_gaps": [{**s, "mean_gap": number(s["mean_gap"]), "priority": number(s["priority"])}
                       for s in ranked[:TEAM_GAPS]] if show_group else [],
         "pairs": mentoring_pairs(people, ranked) if not hidden else [],

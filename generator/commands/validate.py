@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from ..content.levels import IMPLICIT_AREA
 from ..project import Project, load_and_validate
 from ..site.config import load_site_config
+from ..strings import load_strings
 from ._warnings import check_warnings
 
 
@@ -13,8 +15,12 @@ def run(project: Project, strict: bool = False) -> None:
     load_site_config(project)
     content = load_and_validate(project)
     check_warnings(project, strict)
-    checks = sum(len(s.checks) for s in content.skills)
-    click.echo(f"Content is valid: {len(content.framework.areas)} areas, {len(content.skills)} "
-               f"skills, {checks} knowledge checks, {len(content.roles)} roles, "
-               f"{len(content.resources)} resources, {len(content.glossary)} glossary terms, "
-               f"{len(content.guides)} guides.")
+    t = load_strings(content.framework.language).t
+    counts = [("areas", len(content.framework.areas)), ("skills", len(content.skills)),
+              ("checks", sum(len(s.checks) for s in content.skills)),
+              ("roles", len(content.roles)), ("resources", len(content.resources)),
+              ("terms", len(content.glossary)), ("guides", len(content.guides))]
+    if [a.id for a in content.framework.areas] == [IMPLICIT_AREA]:
+        counts = counts[1:]  # no areas declared: "1 areas" would count an invented group
+    click.echo(t("cli.validate.valid", counts=", ".join(t(f"cli.validate.{key}", n=n)
+                                                        for key, n in counts)))

@@ -4,6 +4,7 @@ got …); did you mean …?`` message, and the translation of pydantic's errors 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -172,7 +173,59 @@ def _message_for(err: dict[str, Any], model: type[BaseModel]) -> str:
                 f"got {ctx.get('actual_length')})")
     if kind == "string_too_short":
         return f"{where}: empty text (expected some text, got {describe(value)})"
+    if kind == "union":
+        return f"{where}: {err['msg']}"
     return f"{where}: {err['msg']} (got {describe(value)})"
+
+
+# How pydantic names the branches of a union in an error's location: a model's class name,
+# "constrained-int", "int", "literal['none']".
+_UNION_TAG = re.compile(r"^(?:[A-Z]\w*|constrained-\w+|int|str|float|bool|none|literal\[.*\])$")
+
+
+def _split_union(data: Any, loc: tuple[Any, ...]) -> tuple[int, str | None, Any]:
+    """Where in ``loc`` a union branch's tag is, the tag (None if there is none), and the
+    value the union was given."""
+    current = data
+    for i, part in enumerate(loc):
+        if (isinstance(current, dict) and part in current) or (
+                isinstance(current, list) and isinstance(part, int) and part < len(current)):
+            current = current[part]
+        elif isinstance(part, str) and _UNION_TAG.match(part):
+            return i, part, current
+        else:
+            break
+    return len(loc), None, None
+
+
+def _union_errors(data: Any, errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One error per value that matched no branch of a union (a behaviour as text or as
+    ``{text, examples}``; a floor as a level or "none"), rather than one per branch: a
+    mapping is judged by the model branch, anything else by the others, merged into one
+    "expected A or B" when there are several."""
+    out: list[dict[str, Any]] = []
+    branches: dict[tuple[Any, ...], list[tuple[str, dict[str, Any]]]] = {}
+    for err in errors:
+        loc = tuple(p for p in err["loc"] if p != "[key]")
+        at, tag, value = _split_union(data, loc)
+        if tag is None:
+            out.append(err)
+            continue
+        branches.setdefault(loc[:at], []).append(
+            (tag, {**err, "loc": loc[:at] + loc[at + 1:], "union_value": value}))
+    for prefix, found in branches.items():
+        value = found[0][1]["union_value"]
+        is_model = isinstance(value, dict)
+        kept = [e for tag, e in found if tag[0].isupper() == is_model] or [e for _, e in found]
+        if is_model or len(kept) == 1:
+            out.extend(kept)
+            continue
+        wanted = [" or ".join(o.strip() for o in (e.get("ctx") or {}).get("expected", "")
+                              .split(" or ")) if e["type"] == "literal_error"
+                  else _KIND_NAMES.get(e["type"], e["msg"]) for e in kept]
+        out.append({"type": "union", "loc": prefix, "input": value,
+                    "msg": f"wrong value (expected {' or '.join(wanted)}, got {describe(value)})"})
+    return out
 
 
 def check_shape(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[ContentError]]:
@@ -184,7 +237,7 @@ def check_shape(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[C
         return model.model_validate(source.data), []
     except ValidationError as exc:
         errors = []
-        for err in exc.errors():
+        for err in _union_errors(source.data, [dict(e) for e in exc.errors()]):
             loc = tuple(p for p in err["loc"] if p != "[key]")
             errors.append(ContentError(source.path, line_of(source.data, loc),
                                        _message_for(dict(err), model)))

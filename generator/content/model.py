@@ -65,7 +65,6 @@ class Strict(BaseModel):
 
 class Level(Strict):
     """One step of the level scale, e.g. ``{value: 2, name: Practising}``."""
-
     value: Annotated[int, Field(ge=0, le=9)]
     name: Text
     summary: Text
@@ -122,7 +121,6 @@ class Language(Strict):
 
 class Framework(Strict):
     """The framework as a whole: name, level scale and skill areas (in display order)."""
-
     name: Text
     tagline: Text
     description: Text
@@ -131,7 +129,8 @@ class Framework(Strict):
     # Translations beside the source language, in the language selector's order.
     languages: list[Language] = []
     levels: Annotated[list[Level], Field(min_length=2)]
-    areas: Annotated[list[Area], Field(min_length=1)]
+    floor: Annotated[int, Field(ge=0, le=9)] | Literal["none"] | None = None  # levels.floor
+    areas: list[Area] = []  # none: one implicit group (levels.implicit_area)
     assessment: AssessmentSettings = AssessmentSettings()
     # A skill or guide whose `reviewed` date is older than this gets a warning: its facts
     # (laws, vendors, prices) may have moved on.
@@ -141,16 +140,20 @@ class Framework(Strict):
 # --- skills/*.yml ----------------------------------------------------------
 
 
+class Behaviour(Strict):
+    """A behaviour with examples of it: ``{text: ..., examples: [...]}``."""
+    text: Text
+    examples: Annotated[list[Text], Field(min_length=1)]
+
+
 class SkillLevel(Strict):
     """What a person at this level does, and how to get here from the level below."""
-
-    behaviours: Annotated[list[Text], Field(min_length=1)]
+    behaviours: Annotated[list[Text | Behaviour], Field(min_length=1)]
     how_to_reach: Text
 
 
 class Option(Strict):
     """One answer to a knowledge check, with why it is right or wrong."""
-
     text: Text
     correct: bool = False
     explanation: Text
@@ -167,15 +170,16 @@ class Check(Strict):
 
 
 class Skill(Strict):
-    """A skill a person can be assessed on, with one description per level."""
-
+    """A skill a person can be assessed on, with one description per applicable level."""
     id: Id
-    area: AreaRef
+    area: AreaRef | None = None  # required when the framework declares areas
     name: Text
     order: Annotated[int, Field(ge=0, le=10_000)] = 100
     summary: Text
     why_it_matters: Text
     levels: dict[int, SkillLevel]
+    starts_at: Annotated[int, Field(ge=0, le=9)] | None = None  # levels.applicable
+    not_applicable: list[Annotated[int, Field(ge=0, le=9)]] = []
     checks: list[Check] = []
     sources: list[SourceRef] = []
     reviewed: IsoDate | None = None  # when its facts were last checked; shown on the page
@@ -186,14 +190,12 @@ class Skill(Strict):
 
 class Expectation(Strict):
     """The level a role expects for one skill and how much it matters (1 to 3)."""
-
     level: Annotated[int, Field(ge=0, le=9)]
     importance: Annotated[int, Field(ge=1, le=3)]
 
 
 class Role(Strict):
-    """A career target: the expected level and importance of every skill."""
-
+    """A career target: the expected level and importance of the skills it expects."""
     id: Id
     name: Text
     summary: Text
@@ -312,4 +314,3 @@ class Content(BaseModel):
     def skills_in(self, area_id: str) -> list[Skill]:
         """The skills of one area, in content order."""
         return [s for s in self.skills if s.area == area_id]
-

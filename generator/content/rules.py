@@ -1,7 +1,8 @@
 """Stage 2, second pass: the rules that span files, each reported at the offending line.
 
 Ids are unique per kind; every declared reference (``model.Ref``) resolves; every
-skill describes every level of the scale; each check has one best answer; no text
+skill describes every level that applies to it (``levels``) and no other; no role expects
+a level a skill does not have; each check has one best answer; no text
 holds raw HTML, an unsafe link or an attribute list (``safety``).
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..errors import ContentError
+from . import levels
 from . import model as m
 from .load import RESERVED, SourceFile
 from .located_yaml import strings
@@ -124,15 +126,15 @@ def check_body(checker: Checker, guide: SourceFile) -> None:
 # --- one file's own rules ---------------------------------------------------------------
 
 
-def lowest(framework: m.Framework) -> int:
-    return min(level.value for level in framework.levels)
-
-
 def check_framework(checker: Checker, source: SourceFile, framework: m.Framework) -> None:
     values = [level.value for level in framework.levels]
     if values != list(range(values[0], values[0] + len(values))):
         checker.error(source, ("levels",), "levels: the scale must count up by one (expected "
                       f"consecutive values, got {', '.join(map(str, values))})")
+    if isinstance(framework.floor, int) and framework.floor != min(values):
+        checker.error(source, ("floor",), "floor: the \"not yet\" floor is the lowest level "
+                      f"(expected {min(values)}, or none when every level is an observable "
+                      f"step, got {framework.floor})")
     checker.unique(((a.id, source, ("areas", i, "id")) for i, a in enumerate(framework.areas)),
                    "area")
     top = framework.assessment.knowledge_max_level
@@ -143,16 +145,57 @@ def check_framework(checker: Checker, source: SourceFile, framework: m.Framework
                       f"{max(values) - 1}, got {top})")
 
 
-def check_skill(checker: Checker, source: SourceFile, skill: m.Skill,
-                framework: m.Framework) -> None:
-    expected = sorted(level.value for level in framework.levels if level.value > lowest(framework))
+def _listed(values: Iterable[int]) -> str:
+    return ", ".join(map(str, values)) or "none"
+
+
+def _levels(values: list[int]) -> str:
+    """``level 2`` or ``levels 2, 3``, for messages."""
+    return f"level {values[0]}" if len(values) == 1 else f"levels {_listed(values)}"
+
+
+def check_levels(checker: Checker, source: SourceFile, skill: m.Skill,
+                 framework: m.Framework) -> None:
+    """The skill describes exactly its applicable levels (the floor optionally)."""
+    values = [level.value for level in framework.levels]
+    low = levels.floor(framework)
+    if skill.starts_at is not None and skill.starts_at not in values:
+        checker.error(source, ("starts_at",), f"starts_at: off the scale (expected one of "
+                      f"{_listed(values)}, got {skill.starts_at})")
+    for i, value in enumerate(skill.not_applicable):
+        if value not in values or value == low:
+            checker.error(source, ("not_applicable", i), f"not_applicable[{i}]: level {value} "
+                          f"cannot be left out (expected one of {_listed(v for v in values if v != low)}"
+                          f"{'; the floor applies to every skill' if value == low else ''})")
+    expected = levels.described(framework, skill)
+    if not expected:
+        checker.error(source, ("levels",), "levels: no level applies to this skill (expected "
+                      "starts_at and not_applicable to leave at least one level above the floor)")
     got = sorted(skill.levels)
     for missing in sorted(set(expected) - set(got)):
         checker.error(source, ("levels",), f"levels: missing level {missing} (expected levels "
-                      f"{', '.join(map(str, expected))}, got {', '.join(map(str, got)) or 'none'})")
-    for extra in sorted(set(got) - set(expected)):
-        checker.error(source, ("levels", extra), f"levels: unknown level {extra} (expected one of "
-                      f"{', '.join(map(str, expected))} from the framework's scale)")
+                      f"{_listed(expected)}, got {_listed(got)}; a level that does not apply to "
+                      "this skill goes in not_applicable, or starts_at for a skill that starts "
+                      "higher)")
+    for extra in sorted(set(got) - set(expected) - {low}):
+        if extra in values:
+            checker.error(source, ("levels", extra), f"levels: level {extra} does not apply to "
+                          f"this skill (expected only {_levels(expected)}, as starts_at and "
+                          "not_applicable say; remove it, or change those)")
+        else:
+            checker.error(source, ("levels", extra), f"levels: unknown level {extra} (expected "
+                          f"one of {_listed(expected)} from the framework's scale)")
+
+
+def check_skill(checker: Checker, source: SourceFile, skill: m.Skill,
+                framework: m.Framework) -> None:
+    check_levels(checker, source, skill, framework)
+    if framework.areas and skill.area is None:
+        checker.error(source, (), "missing required key 'area' (expected the id of an area "
+                      "defined in content/framework.yml)")
+    elif not framework.areas and skill.area is not None:
+        checker.error(source, ("area",), f"area: the framework declares no areas (expected no "
+                      f"'area', or an 'areas:' list in content/framework.yml, got '{skill.area}')")
     for index, check in enumerate(skill.checks):
         correct = sum(option.correct for option in check.options)
         if correct != 1:
@@ -173,16 +216,22 @@ def not_reserved(checker: Checker, source: SourceFile, loc: tuple[Any, ...], ide
 
 
 def check_role(checker: Checker, source: SourceFile, index: int, role: m.Role,
-               skill_ids: list[str], top: int, low: int) -> None:
+               skills: Mapping[str, m.Skill], framework: m.Framework) -> None:
+    """Each expectation is on the scale and at a level its skill has (a skill the role does
+    not list is simply not expected)."""
+    values = [level.value for level in framework.levels]
     loc = ("roles", index, "expectations")
     for skill_id, expectation in role.expectations.items():
-        if not low <= expectation.level <= top:
-            checker.error(source, (*loc, skill_id, "level"), f"{dotted(loc)}.{skill_id}.level: "
-                          f"off the scale (expected {low} to {top}, got {expectation.level})")
-    for skill_id in skill_ids:
-        if skill_id not in role.expectations:
-            checker.error(source, loc, f"{dotted(loc)}: role '{role.id}' sets no level for skill "
-                          f"'{skill_id}' (expected every skill to have a level and importance)")
+        where = (*loc, skill_id, "level")
+        if expectation.level not in values:
+            checker.error(source, where, f"{dotted(loc)}.{skill_id}.level: off the scale "
+                          f"(expected {min(values)} to {max(values)}, got {expectation.level})")
+        elif skill_id in skills and expectation.level not in (
+                applies := levels.applicable(framework, skills[skill_id])):
+            checker.error(source, where, f"{dotted(loc)}.{skill_id}.level: role '{role.id}' "
+                          f"expects level {expectation.level} of '{skill_id}', which does not "
+                          f"apply to that skill (expected one of {_listed(applies)}; to say the "
+                          "role does not need the skill, leave it out of the expectations)")
 
 
 def check_glossary_words(checker: Checker, source: SourceFile, terms: list[m.Term]) -> None:

@@ -18,8 +18,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ContentInvalid
+from ..strings import load_strings
+from . import levels, rules
 from . import model as m
-from . import rules
 from .load import RawContent, SourceFile
 from .messages import check_shape
 from .visibility import without_hidden_areas
@@ -112,10 +113,11 @@ def validate(raw: RawContent) -> m.Content:
     def items(name: str, attr: str) -> list[Any]:
         return list(getattr(files[name][1], attr)) if name in files else []
 
+    framework, found = with_areas(framework, [s for _, s in skills])
     area_order = {a.id: i for i, a in enumerate(framework.areas)}
     return without_hidden_areas(m.Content(
         framework=framework,
-        skills=sorted((s for _, s in skills), key=lambda s: (area_order[s.area], s.order, s.id)),
+        skills=sorted(found, key=lambda s: (area_order[s.area or ""], s.order, s.id)),
         roles=items("roles", "roles"),
         resources=items("resources", "resources"),
         glossary=items("glossary", "terms"),
@@ -126,6 +128,17 @@ def validate(raw: RawContent) -> m.Content:
             key=lambda g: (g.meta.order, g.slug),
         ),
     ))
+
+
+def with_areas(framework: m.Framework, skills: list[m.Skill]
+               ) -> tuple[m.Framework, list[m.Skill]]:
+    """A framework that declares no areas gets one implicit group holding every skill, so
+    the site and the assessment handle one shape (they read naturally with one area)."""
+    if framework.areas:
+        return framework, skills
+    area = levels.implicit_area(framework, load_strings(framework.language))
+    return (framework.model_copy(update={"areas": [area]}),
+            [s.model_copy(update={"area": area.id}) for s in skills])
 
 
 def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework,
@@ -166,9 +179,7 @@ def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework
         checker.unique(((r.id, source, ("roles", i, "id")) for i, r in enumerate(parsed.roles)),
                        "role")
         for i, role in enumerate(parsed.roles):
-            # Every readable skill needs a level (an unreadable one has its own error).
-            rules.check_role(checker, source, i, role, rules.raw_ids([f.data for f in raw.skills]),
-                             top, low)
+            rules.check_role(checker, source, i, role, {s.id: s for _, s in skills}, framework)
             rules.not_reserved(checker, source, ("roles", i, "id"), role.id, "role")
     if "resources" in files:
         source, parsed = files["resources"]

@@ -16,6 +16,8 @@ def site_nav(content: m.Content, strings: Strings) -> list[Any]:
     for area in c.framework.areas:
         skills_nav.append({plain(area.name): [P.area(area.id)] + [
             {plain(s.name): P.skill(s.id)} for s in c.skills_in(area.id)]})
+    if len(skills_nav) == 1:  # one area: its page and skills directly under "Skills"
+        skills_nav = next(iter(skills_nav[0].values()))
     nav: list[Any] = [{t("nav.home"): P.home}]
     nav.append({t("nav.skills"): skills_nav})
     if c.guides:
@@ -23,7 +25,9 @@ def site_nav(content: m.Content, strings: Strings) -> list[Any]:
                                                     for g in c.guides]})
     nav.append({t("nav.assessment"): P.assessment})
     nav.append({t("nav.reading_list"): P.reading_list})
-    nav.append({t("nav.roles"): [P.roles] + [{plain(r.name): P.role(r.id)} for r in c.roles]})
+    compare = [{t("roles.compare_title"): P.compare_roles}] if len(c.roles) > 1 else []
+    nav.append({t("nav.roles"): [P.roles, *compare]
+                + [{plain(r.name): P.role(r.id)} for r in c.roles]})
     if c.glossary:
         nav.append({t("nav.glossary"): P.glossary})
     if c.sources:

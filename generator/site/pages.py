@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..content import levels
 from ..content import model as m
 from ..strings import load_strings
 from .paths import P, linker
@@ -45,6 +46,8 @@ PAGES: list[PageKind] = [
     PageKind("reading-list.md.j2", lambda c: SITE, lambda _: P.reading_list,
              lambda _: "content/resources.yml"),
     PageKind("roles.md.j2", lambda c: SITE, lambda _: P.roles, lambda _: "content/roles.yml"),
+    PageKind("compare-roles.md.j2", _site_if(lambda c: len(c.roles) > 1),
+             lambda _: P.compare_roles, lambda _: "content/roles.yml"),
     PageKind("role.md.j2", lambda c: c.roles, lambda r: P.role(r.id),
              lambda _: "content/roles.yml", lambda c, r: {"role": r}),
     PageKind("guides.md.j2", _site_if(lambda c: c.guides), lambda _: P.guides,
@@ -125,7 +128,22 @@ class Renderer:
 
     def resource_area(self, resource: m.Resource) -> str:
         """The area a resource is listed under: that of the first skill it builds."""
-        return self.skills[resource.skills[0]].area
+        return self.skills[resource.skills[0]].area or ""  # always set once validated
+
+    def level_label(self, value: int) -> str:
+        """A level as pages name it: "2 · Practising", or "Level 2" alone (``levels.label``)."""
+        return levels.label(self.strings, value, self.levels[value].name)
+
+    def level_notes(self, skill: m.Skill) -> str:
+        """What a skill says about the levels that do not apply to it, or ""."""
+        left_out = [v for v in self.levels if v not in levels.applicable(self.content.framework,
+                                                                           skill)]
+        if not left_out:
+            return ""
+        if skill.starts_at is not None and not skill.not_applicable:
+            return self.strings.t("skill.starts_at", level=self.level_label(skill.starts_at))
+        return self.strings.t("skill.not_applicable",
+                              levels=", ".join(self.level_label(v) for v in left_out))
 
     # -- the pages -----------------------------------------------------------------------
 

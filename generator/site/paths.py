@@ -28,6 +28,8 @@ class PagePaths:
     home = "index.md"
     reading_list = "reading-list.md"
     roles = "roles/index.md"
+    # Beside roles/, not in it: a role's id could be "compare".
+    compare_roles = "compare-roles.md"
     guides = "guides/index.md"
     glossary = "glossary.md"
     sources = "sources.md"

@@ -61,10 +61,15 @@ def data_variants(draw: st.DrawFn) -> dict[str, Any]:
         "resources_per_gap": draw(st.integers(1, 4)),
         "plan_minutes_per_month": draw(st.sampled_from([30, 45, 60, 120, 900])),
     }
-    if draw(st.booleans()):
+    if draw(st.booleans()):  # skills that start higher (#18): fewer levels to rate and aim for
+        for skill in data["skills"]:
+            start = draw(st.integers(max(low, 1), high))
+            skill["applicable"] = [low, *range(start, high + 1)]
+    if draw(st.booleans()):  # a role that leaves some skills out (#16): not expected
         data["roles"].append({"id": "drawn", "name": "Drawn", "summary": "", "expectations": {
-            s["id"]: {"level": draw(st.integers(low, high)), "importance": draw(st.integers(1, 3))}
-            for s in data["skills"]}})
+            s["id"]: {"level": draw(st.sampled_from(s.get("applicable", range(low, high + 1)))),
+                      "importance": draw(st.integers(1, 3))}
+            for s in data["skills"] if draw(st.sampled_from([True, True, False]))}})
     if draw(st.booleans()):
         for resource in data["resources"]:
             resource["level"] = draw(st.integers(max(low, 1), high))

@@ -39,6 +39,15 @@ class Content:
         values = [lv["value"] for lv in self.framework["levels"]]
         return min(values), max(values)
 
+    def applicable(self, skill: dict[str, Any]) -> list[int]:
+        """The levels a skill has: the floor (the lowest unless ``floor: none``), and the
+        others from ``starts_at`` up, less ``not_applicable``."""
+        values = [lv["value"] for lv in self.framework["levels"]]
+        floor = self.framework.get("floor", min(values))
+        start = skill.get("starts_at", min(values))
+        return [v for v in values if v == floor
+                or (v >= start and v not in skill.get("not_applicable", []))]
+
     def check(self, check_id: str) -> dict[str, Any]:
         return next(c for s in self.skills for c in s.get("checks", []) if c["id"] == check_id)
 
@@ -58,9 +67,13 @@ class Content:
 def load(content_dir: Path) -> Content:
     read = lambda name: yaml.safe_load((content_dir / name).read_text(encoding="utf-8"))
     framework = read("framework.yml")
+    if not framework.get("areas"):  # no areas: one group, named as the interface names skills
+        framework["areas"] = [{"id": "skills", "name": "Skills"}]
     area_order = {a["id"]: i for i, a in enumerate(framework["areas"])}
     skills = [yaml.safe_load(p.read_text(encoding="utf-8"))
               for p in sorted((content_dir / "skills").glob("*.yml"))]
+    for s in skills:
+        s.setdefault("area", "skills")
     skills.sort(key=lambda s: (area_order[s["area"]], s.get("order", 100), s["id"]))
     roles = {r["id"]: r for r in read("roles.yml")["roles"]}
     return Content(framework, skills, roles, read("resources.yml")["resources"])
@@ -116,11 +129,14 @@ def expected(content: Content, ratings: dict[str, int], choices: dict[str, int],
         areas[a["id"]] = r2(total / len(values)) if values else None
     gaps = []
     for order, s in enumerate(content.skills):
-        exp = role["expectations"][s["id"]]
+        exp = role["expectations"].get(s["id"])
+        if exp is None:  # not expected: never a gap
+            continue
         current = skills[s["id"]]["counted"]
         gap = r2(max(0, exp["level"] - current))
         if gap > 0:
-            goal = min(hi, math.floor(current) + 1, exp["level"])
+            above = [v for v in content.applicable(s) if v > math.floor(current)]
+            goal = min(hi, min(above), exp["level"])
             gaps.append({"skill": s["id"], "current": current, "target": exp["level"], "gap": gap,
                          "importance": exp["importance"], "priority": r2(gap * exp["importance"]),
                          "goal": goal, "resources": [], "_order": order})

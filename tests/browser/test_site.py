@@ -24,7 +24,7 @@ AXE_JS = Path(axe_module.__file__).parent / "axe.min.js"
 
 # One page of every template the generator has.
 TEMPLATES = ["", "areas/technical-fluency/", "skills/mlops/", "reading-list/", "roles/",
-             "roles/ml-ai-pm/", "guides/", "guides/who-should-own-an-ai-product/", "glossary/",
+             "roles/ml-ai-pm/", "compare-roles/", "guides/", "guides/who-should-own-an-ai-product/", "glossary/",
              "sources/", "assessment/"]
 
 

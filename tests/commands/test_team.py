@@ -250,3 +250,31 @@ def test_no_files_is_a_usage_error() -> None:
     result = team()
     assert result.exit_code == 2
     assert "Missing argument 'RESULT.json...'." in result.output
+
+
+def test_a_skill_the_role_does_not_expect_has_no_target_and_no_holders(tmp_path: Path) -> None:
+    """The ladder fixture's "engineer" role leaves mentoring out: the page shows everyone's
+    mentoring score but no target, and nobody is its holder or its single point of failure."""
+    from generator.assessment.lookup import load_assessment
+    from generator.assessment.team import build_team
+    from tests.conftest import FIXTURES
+
+    a = load_assessment(FIXTURES / "ladder")
+    people = [("Ada", {"coding": 3, "testing": 2, "mentoring": 4}),
+              ("Bo", {"coding": 2, "testing": 1, "mentoring": 3}),
+              ("Cy", {"coding": 1, "testing": 1})]
+    files = [write_json(tmp_path / f"{n}.json", result_json(a.data, r, {}, role="engineer",
+                                                            name=n)) for n, r in people]
+    result = CliRunner().invoke(main, ["team", "--root", str(FIXTURES / "ladder"),
+                                       *map(str, files), "-o", str(tmp_path / "page")])
+    assert result.exit_code == 0, result.output
+    from generator.assessment.results import read_result
+
+    page = build_team(a, [read_result(f, a.data) for f in files], "engineer", "full")
+    rows = {s["id"]: s for s in page["skills"]}
+    assert rows["mentoring"]["target"] == "Not expected" and rows["mentoring"]["holders"] == []
+    assert rows["coding"]["target"] == 3 and rows["coding"]["holders"] == ["Ada"]
+    assert "mentoring" not in [s["id"] for s in page["spof"] + page["nobody"] + page["team_gaps"]]
+    assert [row["cells"][1]["text"] for row in page["rows"]] == ["4", "3", "—"]
+    html = (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
+    assert "Not expected" in html

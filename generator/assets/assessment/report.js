@@ -16,11 +16,31 @@ export function text(html) {
     .replace(/\s+/g, " ").trim();
 }
 
-/** Look up an interface string in ``data.strings``: t("gap_line", {...}). */
+/** The CLDR plural category of ``n``: the twin of Python's ``plural_category``
+ * (generator/strings.py), held equal by tests/assessment/test_data.py. */
+export function pluralCategory(language, n) {
+  const base = String(language || "en").split("-")[0];
+  const whole = Number.isInteger(n);
+  if (["zh", "ja", "ko"].includes(base)) return "other";
+  if (["ru", "uk", "be"].includes(base)) {
+    if (!whole) return "other";
+    if (n % 10 === 1 && n % 100 !== 11) return "one";
+    if (n % 10 >= 2 && n % 10 <= 4 && !(n % 100 >= 12 && n % 100 <= 14)) return "few";
+    return "many";
+  }
+  return whole && n === 1 ? "one" : "other";
+}
+
+/** Look up an interface string in ``data.strings``: t("gap_line", {...}). A string with
+ * plural forms ({one, other, …}) takes the form for ``vars.n``. */
 export function translator(strings) {
   return (key, vars = {}) => {
     let node = strings;
     for (const part of key.split(".")) node = node && typeof node === "object" ? node[part] : undefined;
+    if (node && typeof node === "object" && typeof node.other === "string") {
+      const form = node[pluralCategory(strings.language, Number(vars.n))];
+      node = typeof form === "string" ? form : node.other;
+    }
     if (typeof node !== "string") return key;
     return node.replace(/\{(\w+)\}/g, (m, name) => (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : m));
   };
@@ -76,7 +96,7 @@ export function reportModel(data, doc, result) {
   const explain = (r) => t(`explain_${r.status.replace("-", "_")}`, { rating: n(r.rating ?? lo), correct: r.correct,
     answered: r.answered, knowledge: n(r.knowledge), weight: weight(r), score: n(r.score),
     counted: n(r.counted), base: n(Math.min(r.rating ?? lo, top)), top, lo,
-    answers: t(r.answered === 1 ? "answers_one" : "answers_many", { n: r.answered }) });
+    answers: t("answers", { n: r.answered }) });
   const rows = data.skills.map((s, index) => {
     const r = result.skills[s.id];
     const expectation = role.expectations[s.id];
@@ -84,10 +104,10 @@ export function reportModel(data, doc, result) {
     const notes = [r.status === "unconfirmed" || r.status === "self-rated" ? t(`status_${r.status}`) : "",
       r.flag ? t(`flag_${r.flag}`) : ""].filter(Boolean);
     return { id: s.id, name: s.name, area: s.area, page: s.page, axis: index + 1,
-      below: !!gap, flag: r.flag, status: r.status, explain: explain(r),
+      below: !!gap, expected: !!expectation, flag: r.flag, status: r.status, explain: explain(r),
       cells: [n(r.rating) ?? t("none"), r.answered ? t("checks_of", r) : t("none"),
         n(r.knowledge) ?? t("none"), r.score === null ? t("unassessed") : n(r.counted),
-        expectation ? String(expectation.level) : t("none"), gap ? n(gap.gap) : "0",
+        expectation ? String(expectation.level) : t("levels.not_expected"), gap ? n(gap.gap) : "0",
         notes.join(" · ")] };
   });
 
@@ -261,6 +281,7 @@ export function radarModel(data, result) {
   const points = (values) => values.map((v, i) => at(i, v).map(f).join(",")).join(" ");
   return {
     width: W, height: H, cx, cy,
+    // One ring per level above the centre, each named by the level (the table lists them).
     rings: data.levels.slice(1).map((l) => {
       const [, y] = at(0, l.value);
       return { value: l.value, points: points(data.skills.map(() => l.value)), x: cx + 5, y: f(y + 14) };
@@ -282,6 +303,9 @@ export function radarModel(data, result) {
         number_dy: `${(0.35 + dy * 0.3).toFixed(2)}em` };
     }),
     current: points(data.skills.map((s) => result.skills[s.id].counted)),  // what counts, as the table
-    target: points(data.skills.map((s) => (role.expectations[s.id] || { level: lo }).level)),
+    // The role's target joins only the skills it expects: a skill it does not list has no
+    // target, so it is not drawn at the centre as if the role expected nothing.
+    target: data.skills.map((s, i) => (role.expectations[s.id] ? at(i, role.expectations[s.id].level).map(f).join(",") : null))
+      .filter(Boolean).join(" "),
   };
 }

@@ -41,15 +41,20 @@ export function checksToAsk(data, mode) {
   return out;
 }
 
+/** The levels that apply to a skill (the floor and those from its start up, less any
+ * marked not applicable), decided at build time; every level of the scale in older data. */
+export function applicable(data, skill) {
+  return Array.isArray(skill.applicable) ? skill.applicable : data.levels.map((l) => l.value);
+}
+
 /**
- * The self-rating of a skill that counts: an integer level on the scale, given for the
- * current wording of the skill's levels (``hash`` equal to ``rating_hash``); else null.
+ * The self-rating of a skill that counts: an integer level that applies to the skill, given
+ * for the current wording of the skill's levels (``hash`` equal to ``rating_hash``); else null.
  */
 export function validRating(data, skill, entry) {
-  const { lo, hi } = scale(data);
   if (!entry || typeof entry !== "object") return null;
   const { level, hash } = entry;
-  return Number.isInteger(level) && level >= lo && level <= hi && hash === skill.rating_hash
+  return Number.isInteger(level) && applicable(data, skill).includes(level) && hash === skill.rating_hash
     ? level : null;
 }
 
@@ -118,9 +123,13 @@ export function confidenceFlag(rating, knowledge, difference, answered, minCheck
   return null;
 }
 
-/** Rule 8: the goal, one level above the counted one, capped by the scale and the target. */
-export function goalLevel(current, target, hi) {
-  return Math.min(hi, Math.floor(current) + 1, target);
+/** Rule 8: the goal, the first level the skill has above the whole part of the counted
+ * value (the next one up when every level applies), capped by the scale and the target.
+ * ``levels``: the skill's applicable levels (every level when left out). */
+export function goalLevel(current, target, hi, levels = null) {
+  const next = Math.floor(current) + 1;
+  const has = levels ? levels.filter((v) => v >= next) : [next];
+  return Math.min(hi, has.length ? Math.min(...has) : next, target);
 }
 
 // Code-point order, as Python's sort compares strings.
@@ -288,7 +297,9 @@ export function score(data, answers, roleId) {
     areas[area.id] = values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null;
   }
 
-  const gaps = []; // rule 8; data.skills is in content order (area order, then skill order)
+  // Rule 8; data.skills is in content order (area order, then skill order). A skill the role
+  // does not list is not expected: it has no target and is never a gap.
+  const gaps = [];
   data.skills.forEach((s, order) => {
     const expect = has(role.expectations, s.id) ? role.expectations[s.id] : null;
     if (!expect) return;
@@ -297,7 +308,7 @@ export function score(data, answers, roleId) {
     if (gap <= 0) return;
     gaps.push({ skill: s.id, current: round2(current), target: expect.level, gap,
       importance: expect.importance, priority: round2(gap * expect.importance),
-      goal: goalLevel(current, expect.level, hi), resources: [], order });
+      goal: goalLevel(current, expect.level, hi, applicable(data, s)), resources: [], order });
   });
   gaps.sort((a, b) => b.priority - a.priority || b.gap - a.gap || a.order - b.order);
   const topGaps = gaps.slice(0, st.top_gaps);

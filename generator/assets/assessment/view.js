@@ -3,6 +3,7 @@
 // generator) are inserted as markup. What a result says comes from report.js's model,
 // the same one the Markdown download and the terminal's report are made from.
 
+import { levelChoices, levelContent } from "./levels.js";
 import { radarModel, reportModel } from "./report.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -37,8 +38,6 @@ function inlined(html) {
   }
   return out;
 }
-
-const levelLabel = (ctx, value) => (ctx.data.levels.find((l) => l.value === value) || { label: "" }).label;
 
 function choice(type, name, value, checked, id, ...label) {
   return h("label", { class: "assess-choice", for: id },
@@ -84,21 +83,10 @@ function ratingFieldset(ctx, skill) {
   const { data, t } = ctx;
   const current = ctx.doc.ratings[skill.id];
   const name = `rating:${skill.id}`;
-  const lowest = data.levels[0].value;
   return h("fieldset", { class: "assess-rating" },
     h("legend", { text: t("rating_legend", { skill: skill.name }) }),
-    data.levels.map((level) => {
-      const id = `r-${skill.id}-${level.value}`;
-      const checked = !!current && current.level === level.value;
-      if (level.value === lowest) {
-        return choice("radio", name, level.value, checked, id, h("strong", { text: t("rating_none") }));
-      }
-      const behaviours = skill.levels[String(level.value)].behaviours_html;
-      return choice("radio", name, level.value, checked, id,
-        h("span", { class: "assess-level", text: levelLabel(ctx, level.value) }),
-        // Spans, not a list: a label may hold only phrasing content.
-        behaviours.map((b) => h("span", { class: "assess-behaviour", html: b })));
-    }));
+    levelChoices(data, skill).map((level) => choice("radio", name, level.value,
+      !!current && current.level === level.value, `r-${skill.id}-${level.value}`, levelContent(h, level))));
 }
 
 function checkFieldset(ctx, skill, check, n, total) {

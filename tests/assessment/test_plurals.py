@@ -1,0 +1,52 @@
+"""Plural forms: the interface strings that count something have a form per CLDR category,
+and Python (pages, terminal) and JavaScript (the browser's report.js) pick the same one."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.strings import load_strings, plural_category
+from tests.conftest import run_module
+
+NUMBERS = [*range(230), 1.5, 0.5, 2.25, 21.0]
+
+
+def test_python_and_javascript_pick_the_same_plural_category() -> None:
+    script = """
+      import { readFileSync } from "node:fs";
+      import { pluralCategory } from "./generator/assets/assessment/report.js";
+      const { numbers } = JSON.parse(readFileSync(0, "utf-8"));
+      const out = {};
+      for (const lang of ["en", "ru", "zh", "en-GB"]) out[lang] = numbers.map((n) => pluralCategory(lang, n));
+      console.log(JSON.stringify(out));
+    """
+    got = json.loads(run_module(script, json.dumps({"numbers": NUMBERS})))
+    for lang, categories in got.items():
+        assert categories == [plural_category(lang, n) for n in NUMBERS], lang
+
+
+def test_russian_has_three_forms_for_whole_numbers() -> None:
+    assert [plural_category("ru", n) for n in (1, 2, 5, 11, 12, 21, 22, 25, 111, 112)] == [
+        "one", "few", "many", "many", "many", "one", "few", "many", "many", "many"]
+    assert plural_category("zh", 1) == "other" and plural_category("en", 1) == "one"
+
+
+def _plural_nodes(node: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict) and "other" in node:
+        return [(path, node)]
+    if isinstance(node, dict):
+        return [found for key, value in node.items()
+                for found in _plural_nodes(value, f"{path}.{key}" if path else str(key))]
+    return []
+
+
+def test_every_english_count_has_its_two_forms_and_picks_by_n() -> None:
+    strings = load_strings("en")
+    nodes = _plural_nodes(strings.table)
+    assert len(nodes) >= 15
+    for key, forms in nodes:
+        assert set(forms) == {"one", "other"}, key
+        assert strings.t(key, n=1) != strings.t(key, n=2), key
+    assert strings.t("home.skills_count", n=1) == "1 skill"
+    assert strings.t("home.skills_count", n=0) == "0 skills"
