@@ -7,8 +7,7 @@ elsewhere says so with a ``Ref`` type (``SkillRef``, ``SourceRef``, ``AreaRef``)
 leaving out hidden areas follow from the declaration, with no list of fields to keep
 in step. Adding ``prerequisites: list[SkillRef] = []`` to a model is the whole change.
 
-Text fields are typed ``Text`` so that a per-language form
-(``{en: ..., ru: ...}``) can be added later in one place.
+Text fields are typed ``Text`` so a per-language form can be added in one place.
 """
 
 from __future__ import annotations
@@ -17,6 +16,8 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .curation import Curation
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -56,7 +57,6 @@ LEVEL_VALUE = Annotated[int, Field(ge=1, le=9)]
 
 class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, values are not coerced."""
-
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
@@ -120,6 +120,7 @@ class Framework(Strict):
     # A skill or guide whose `reviewed` date is older than this gets a warning: its facts
     # (laws, vendors, prices) may have moved on.
     review_after_days: Annotated[int, Field(ge=1, le=3650)] = 365
+    curation: Curation = Curation()  # the least the content promises (curation.py)
 
 
 # --- skills/*.yml ----------------------------------------------------------
