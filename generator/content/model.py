@@ -6,7 +6,6 @@ elsewhere says so with a ``Ref`` type (``SkillRef``, ``SourceRef``, ``AreaRef``)
 ``references.py`` finds every such value, so checking that references resolve and
 leaving out hidden areas follow from the declaration, with no list of fields to keep
 in step. Adding ``prerequisites: list[SkillRef] = []`` to a model is the whole change.
-
 Text fields are typed ``Text`` so a per-language form can be added in one place.
 """
 
@@ -293,6 +292,7 @@ class Content(BaseModel):
     glossary: list[Term]
     sources: list[Source]
     guides: list[Guide]
+    origins: dict[str, str] = {}  # a page's edit path → the fork layer file its text is from
 
     def skills_in(self, area_id: str) -> list[Skill]:
         """The skills of one area, in content order."""

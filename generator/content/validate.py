@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import ContentError, ContentInvalid
 from . import model as m
 from . import rules
+from .layers import without_removed
 from .load import RawContent, SourceFile
 from .messages import check_shape
 from .visibility import without_hidden_areas
@@ -113,7 +114,7 @@ def validate(raw: RawContent) -> m.Content:
         return list(getattr(files[name][1], attr)) if name in files else []
 
     area_order = {a.id: i for i, a in enumerate(framework.areas)}
-    return without_hidden_areas(m.Content(
+    return without_hidden_areas(without_removed(m.Content(
         framework=framework,
         skills=sorted((s for _, s in skills), key=lambda s: (area_order[s.area], s.order, s.id)),
         roles=items("roles", "roles"),
@@ -125,7 +126,7 @@ def validate(raw: RawContent) -> m.Content:
              for f, meta in guides),
             key=lambda g: (g.meta.order, g.slug),
         ),
-    ))
+    ), raw.layer))
 
 
 def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework,
