@@ -77,12 +77,13 @@ def a_shown_skill() -> str:
 
 def copy_checkout(dest: Path) -> Path:
     """Copy the repository's files as they are in the working tree (committed or not, minus
-    what git ignores) into ``dest``, without content/ and mkdocs.yml: a fork's starting point
-    before it puts its own framework there (and a copy no unmarked test reads content from)."""
+    what git ignores) into ``dest``, without the content the generator reads (content/*.yml,
+    skills, guides) and mkdocs.yml: a fork's starting point before it puts its own framework
+    there (and a copy no unmarked test reads content from)."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                             cwd=REPO, capture_output=True, text=True, check=True).stdout
     for rel in sorted(set(filter(None, listed.split("\0")))):
-        if rel == "mkdocs.yml" or rel.startswith("content/"):
+        if is_content_path(str(REPO / rel)):
             continue
         source = REPO / rel
         if source.is_file():
@@ -117,7 +118,15 @@ def run_module(script: str, stdin: str = "") -> str:
 # any unmarked test that reads them (in this process, or through a `python -m generator` or
 # `make` it starts here), so the unmarked tests are known to pass whatever the content is.
 
-CONTENT_PATHS = (str(REPO / "content"), str(REPO / "mkdocs.yml"))
+# What the generator reads: content/*.yml, content/skills/, content/guides/ and mkdocs.yml
+# (content/LICENSE.md, the content's licence, is not read by it).
+CONTENT_PATHS = (str(REPO / "content" / "skills"), str(REPO / "content" / "guides"),
+                 str(REPO / "mkdocs.yml"))
+
+
+def is_content_path(full: str) -> bool:
+    return any(full == p or full.startswith(p + os.sep) for p in CONTENT_PATHS) or (
+        os.path.dirname(full) == str(REPO / "content") and full.endswith((".yml", ".yaml")))
 _running: list[pytest.Item] = []
 _reads: list[str] = []
 
@@ -129,8 +138,7 @@ def reads_repository_content(event: str, args: tuple, cwd: str) -> str | None:
         if not isinstance(path, (str, bytes, os.PathLike)):
             return None  # a file descriptor, or "." for listdir()
         full = os.path.normpath(os.path.join(cwd, os.fsdecode(path)))
-        return full if any(full == p or full.startswith(p + os.sep)
-                           for p in CONTENT_PATHS) else None
+        return full if is_content_path(full) else None
     if event == "subprocess.Popen":
         argv = [os.fsdecode(a) for a in (args[1] if isinstance(args[1], (list, tuple))
                                           else [args[1]])]

@@ -21,7 +21,8 @@ FORK_RUN = "MLPM_FORK_RUN"
 @pytest.mark.skipif(os.environ.get(FORK_RUN) == "1", reason="this is the fork run itself")
 def test_the_content_tests_pass_on_an_unrelated_framework(tmp_path: Path) -> None:
     fork = copy_checkout(tmp_path / "fork")
-    shutil.copytree(FIXTURES / "data-engineering" / "content", fork / "content")
+    shutil.copytree(FIXTURES / "data-engineering" / "content", fork / "content",
+                    dirs_exist_ok=True)
     shutil.copy(FIXTURES / "data-engineering" / "mkdocs.yml", fork / "mkdocs.yml")
     env = {**os.environ, FORK_RUN: "1", "PYTHONPATH": str(fork)}
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
@@ -40,6 +41,7 @@ def test_the_guard_knows_what_reads_the_content() -> None:
     assert not reads_repository_content("open", ("tests/fixtures/minimal/mkdocs.yml", "r", 0),
                                         here)
     assert not reads_repository_content("open", (3, "r", 0), here)  # a file descriptor
+    assert not reads_repository_content("open", ("content/LICENSE.md", "r", 0), here)
     generator = [sys.executable, "-m", "generator", "build"]
     assert reads_repository_content("subprocess.Popen", (None, generator, here, None), "/")
     assert reads_repository_content("subprocess.Popen",

@@ -167,12 +167,13 @@ def _removals(raw: Any, source: Any) -> dict[str, set[str]]:
             raw.errors.append(ContentError(source.path, line, f"{kind}: expected a list of ids, "
                                            f"got {describe(ids)}"))
             continue
+        defined = known.get(kind)  # None: its file could not be read, so it is not judged
         for ident, item_line in zip(ids, ids.item_lines, strict=True):
-            if known.get(kind) is not None and ident not in known[kind]:
+            if defined is not None and ident not in defined:
                 raw.errors.append(ContentError(
                     source.path, item_line, f"{kind}: nothing to remove (expected the id of "
                     f"one of the content's {kind}, got {ident!r})"
-                    f"{did_you_mean(ident, sorted(known[kind]))}"))
+                    f"{did_you_mean(ident, sorted(defined))}"))
         out[kind] = set(ids)
     return out
 
