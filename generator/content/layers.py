@@ -62,10 +62,10 @@ def merge(base: Any, over: Any, path: str) -> Any:
         out_list = LocatedList(base)
         out_list.line, out_list.item_lines = base.line, list(base.item_lines)
         origins = list(getattr(base, "item_origins", None) or [None] * len(base))
-        index = {item["id"]: i for i, item in enumerate(base)}
+        index = {_id(item): i for i, item in enumerate(base) if _id(item) is not None}
         for j, item in enumerate(over):
-            if item["id"] in index:
-                out_list[index[item["id"]]] = merge(base[index[item["id"]]], item, path)
+            if _id(item) in index:  # an item with no id is added (and reported as such)
+                out_list[index[_id(item)]] = merge(base[index[_id(item)]], item, path)
             else:
                 out_list.append(item)
                 out_list.item_lines.append(over.item_lines[j])
@@ -75,12 +75,17 @@ def merge(base: Any, over: Any, path: str) -> Any:
     return over
 
 
+def _id(item: Any) -> str | None:
+    return item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else None
+
+
 def _mergeable(base: Any, over: Any) -> bool:
-    """Two mappings, or two lists of mappings with ids (checks, areas, roles…)."""
+    """Two mappings, or two lists of items with ids (checks, areas, roles…); other lists
+    (behaviours, options, aliases) are replaced whole."""
     if isinstance(base, LocatedDict) and isinstance(over, LocatedDict):
         return True
     return (isinstance(base, LocatedList) and isinstance(over, LocatedList) and
-            all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in [*base, *over]))
+            any(_id(item) is not None for item in [*base, *over]))
 
 
 def apply_layer(raw: Any, root: Path, read_yaml: Callable[[Path, Path], Any],

@@ -87,3 +87,11 @@ def test_layer_mistakes_are_reported_in_the_layer_file(minimal: Path) -> None:
 def test_without_a_fork_folder_nothing_changes(minimal: Path) -> None:
     content = load_and_validate(Project(minimal))
     assert content.origins == {} and [s.id for s in content.skills] == ["testing"]
+
+
+def test_an_item_without_an_id_is_reported_and_upstream_items_stay(minimal: Path) -> None:
+    _layer(minimal, {"resources.yml": "resources:\n  - title: No id\n"})
+    result = run_cli("validate", cwd=minimal)
+    assert result.code == 1
+    assert result.err.startswith("fork/resources.yml:2: ")
+    assert "missing required key 'id'" in result.err and "tdd-book" not in result.err
