@@ -145,8 +145,10 @@ def reads_repository_content(event: str, args: tuple, cwd: str) -> str | None:
         where = os.path.normpath(os.path.join(cwd, os.fsdecode(args[2] or cwd)))
         if "--root" in argv[:-1]:
             where = os.path.normpath(os.path.join(where, argv[argv.index("--root") + 1]))
-        runs_on_content = ("generator" in argv and "init" not in argv and "schema" not in argv
-                           ) or os.path.basename(argv[0]) == "make"
+        command = next((argv[i + 2] for i in range(len(argv) - 2)
+                        if argv[i:i + 2] == ["-m", "generator"]), None)
+        runs_on_content = command not in {None, "init", "schema", "--help"} or \
+            os.path.basename(argv[0]) == "make"
         if runs_on_content and where == str(REPO):
             return f"{' '.join(argv[:4])} in {where}"
     return None

@@ -50,3 +50,5 @@ def test_the_guard_knows_what_reads_the_content() -> None:
                                         (None, [*generator, "--root", "/tmp/p"], here, None), "/")
     assert not reads_repository_content("subprocess.Popen", (None, ["node", "-e", "1"], here,
                                                              None), "/")
+    ruff = [sys.executable, "-m", "ruff", "check", "generator", "tests"]
+    assert not reads_repository_content("subprocess.Popen", (None, ruff, here, None), "/")

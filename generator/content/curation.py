@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field
+
+from .model import AreaRef, SkillRef, SourceRef, Strict
 
 Count = Annotated[int, Field(ge=0, le=100_000)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 
 
-class Curation(BaseModel):
-    """Minimum counts and required ids; every target defaults to none."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+class Curation(Strict):
+    """Minimum counts and required ids (declared as references, so a required skill that is
+    gone is a content mistake at its line); every target defaults to none."""
 
     min_skills: Count = 0
     min_checks: Count = 0
@@ -30,12 +30,12 @@ class Curation(BaseModel):
     min_glossary: Count = 0
     min_roles: Count = 0
     # The areas, in this order, when given; skills that must exist (whatever their area).
-    areas: list[Id] = []
-    skills: list[Id] = []
+    areas: list[AreaRef] = Field(default_factory=list)
+    skills: list[SkillRef] = Field(default_factory=list)
     # Every source article is cited by at least one guide.
     sources_in_guides: bool = False
     # Source articles the reading list must name.
-    sources_in_resources: list[Id] = []
+    sources_in_resources: list[SourceRef] = Field(default_factory=list)
     # No test-taking habit beats `assessment.item_max_cue` on the checks (the `items` command;
     # checked by the content tests, since it needs the assessment's option order).
     checks_within_cue_bound: bool = False

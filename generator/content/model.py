@@ -16,8 +16,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .curation import Curation
-
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
@@ -105,6 +103,9 @@ class Area(Strict):
     show: bool = True
 
 
+from .curation import Curation  # here, not at the top: curation uses the Ref types above
+
+
 class Framework(Strict):
     """The framework as a whole: name, level scale and skill areas (in display order)."""
 
@@ -116,8 +117,7 @@ class Framework(Strict):
     levels: Annotated[list[Level], Field(min_length=2)]
     areas: Annotated[list[Area], Field(min_length=1)]
     assessment: AssessmentSettings = AssessmentSettings()
-    # A skill or guide whose `reviewed` date is older than this gets a warning: its facts
-    # (laws, vendors, prices) may have moved on.
+    # A skill or guide reviewed longer ago than this gets a warning: its facts may have moved on.
     review_after_days: Annotated[int, Field(ge=1, le=3650)] = 365
     curation: Curation = Curation()  # the least the content promises (curation.py)
 

@@ -156,6 +156,8 @@ def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework
             rules.not_reserved(checker, raw.framework, ("areas", i, "id"), area.id, "area")
     checker.unique(((c.id, f, ("checks", i, "id")) for f, s in skills
                     for i, c in enumerate(s.checks)), "check")
+    if raw.framework:  # its curation targets name skills, areas and sources
+        checker.resolved(raw.framework, framework, known)
     for file, skill in skills:
         checker.resolved(file, skill, known)
     for source, parsed in files.values():
