@@ -82,6 +82,14 @@ def test_the_documented_layer_builds_with_its_changes(tmp_path: Path) -> None:
     guide = (site / "guides/onboarding-at-acme/index.html").read_text(encoding="utf-8")
     assert "/edit/main/fork/guides/onboarding-at-acme.md" in guide
 
+    # The page's example of a mistake in a layer file is what validate prints for it.
+    shown = re.search(r"`(fork/roles\.yml:\d+: [^`]+)`", DOC.read_text(encoding="utf-8"))
+    assert shown
+    roles = project / "fork/roles.yml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace(
+        "{level: 2, importance: 2}", "{level: 2, importance: 7}"), encoding="utf-8")
+    assert shown[1] in run_cli("validate", cwd=project).err.splitlines()
+
 
 def _git(cwd: Path, *args: str) -> str:
     return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd,
