@@ -89,11 +89,18 @@ def serve(root: Path, dev_addr: str, engine: str) -> None:
               help="Your repository (asked for in a terminal if not given; empty for none).")
 @click.option("--site-url", default=None, metavar="URL",
               help="Where the site will be published (asked for in a terminal if not given).")
-def init(directory: Path, repo_url: str | None, site_url: str | None) -> None:
-    """Create a new, minimal framework in DIRECTORY that validates and builds as it is."""
-    from .commands.init import run
+@click.option("--name", default=None, help="The framework's (and the site's) name.")
+@click.option("--levels", default=None, metavar="A,B,C",
+              help="Level names, lowest first, after the 'Not yet' floor (2 to 7).")
+@click.option("--area", default=None, help="The name of the first skill area.")
+def init(directory: Path, repo_url: str | None, site_url: str | None, name: str | None,
+         levels: str | None, area: str | None) -> None:
+    """Create a new, small framework in DIRECTORY that validates and builds as it is
+    (asking, in a terminal, for what no option gives)."""
+    from .commands.init import Shape, run, split_levels
 
-    run(directory, repo_url, site_url)
+    run(directory, repo_url, site_url,
+        Shape(name, split_levels(levels) if levels is not None else None, area))
 
 
 @main.command()

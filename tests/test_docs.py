@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, upstream_only
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -38,12 +39,16 @@ def test_documented_pages_exist() -> None:
         assert (REPO / link.split("#", 1)[0]).exists(), link
 
 
+@pytest.mark.content
+@upstream_only()
 def test_the_readme_shows_what_validate_really_prints() -> None:
     result = CliRunner().invoke(main, ["validate", "--root", str(REPO)])
     assert result.exit_code == 0
     assert result.output.strip() in README
 
 
+@pytest.mark.content
+@upstream_only()
 def test_the_readme_error_example_is_what_validate_prints(tmp_path) -> None:
     """The same two mistakes in a copy of the shipped content give the README's lines
     (line numbers aside: they move as the content grows)."""

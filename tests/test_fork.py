@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +20,34 @@ def test_init_scaffolds_a_framework_that_validates_and_builds(tmp_path: Path) ->
     assert run_cli("validate", "--root", str(target), cwd=tmp_path).code == 0
     built = run_cli("build", "--root", str(target), cwd=tmp_path)
     assert built.code == 0, built.err
-    assert (target / "site/skills/code-review/index.html").exists()
-    assert (target / "site/assessment/index.html").exists()
+    site = target / "site"
+    for page in ("skills/code-review", "assessment", "guides/how-we-review-code", "glossary",
+                 "sources"):
+        assert (site / page / "index.html").exists(), page
+    # One place for the site's name: framework.yml's, as the scaffold's mkdocs.yml has none.
+    assert "site_name" not in (target / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "set site_name here", "")
+    assert "Our Team Skills</title>" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_init_takes_the_name_levels_and_first_area(tmp_path: Path) -> None:
+    target = tmp_path / "sre"
+    result = run_cli("init", str(target), "--name", "Plattform-Zuverlässigkeit",
+                     "--levels", "Einsteiger, Fortgeschritten, Erfahren, Experte, Meister",
+                     "--area", "Betrieb & Störungen", cwd=tmp_path)
+    assert result.code == 0, result.err
+    built = run_cli("build", "--root", str(target), cwd=tmp_path)
+    assert built.code == 0, built.err
+    data = json.loads((target / "site/assets/assessment/data.json").read_text(encoding="utf-8"))
+    assert [lv["name"] for lv in data["levels"]] == [
+        "Not yet", "Einsteiger", "Fortgeschritten", "Erfahren", "Experte", "Meister"]
+    assert data["areas"] == [{"id": "betrieb-storungen", "name": "Betrieb & Störungen"}]
+    assert data["framework"]["name"] == "Plattform-Zuverlässigkeit"
+    home = (target / "site/index.html").read_text(encoding="utf-8")
+    assert "Plattform-Zuverlässigkeit</title>" in home
+    bad = run_cli("init", str(tmp_path / "x"), "--levels", "Only one", cwd=tmp_path)
+    assert bad.code != 0 and "expected 2 to 7 level names" in bad.err
+    assert "Traceback" not in bad.err
 
 
 def test_init_refuses_a_folder_with_files(tmp_path: Path) -> None:

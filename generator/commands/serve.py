@@ -53,7 +53,8 @@ def touch_pages(docs: Path) -> None:
 
 
 def watched_paths(project: Project) -> list[Path]:
-    paths = [project.root / project.content_dir, project.root / project.config_file]
+    paths = [project.root / project.content_dir, project.root / project.config_file,
+             project.root / "fork"]  # a fork's layer (content/layers.py)
     paths += [PACKAGE_DIR / name for name in ("templates", "assets", "theme", "strings")]
     return [p for p in paths if p.exists()]
 

@@ -50,6 +50,7 @@ class RawContent:
     # so one broken file does not also make every reference to it look dangling.
     unreadable_skills: list[str] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # e.g. "sources" when sources.yml broke
+    layer: Any = None  # a fork's layer (layers.Layer) when the project has a fork/ folder
 
 
 REQUIRED_FILES = ("framework", "roles", "resources")
@@ -161,6 +162,8 @@ def load_content(root: Path, content_dir: str = "content") -> RawContent:
         loaded = attempt(read_guide, file)
         if loaded:
             raw.guides.append(loaded)
+    from .layers import apply_layer  # here: layers reads files with this module's readers
+    apply_layer(raw, root, read_yaml_file, read_guide, _listed, content_dir)
     return raw
 
 

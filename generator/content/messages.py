@@ -17,6 +17,16 @@ from .located_yaml import LocatedDict, LocatedList
 
 def line_of(data: Any, loc: Iterable[Any], fallback: int = 1) -> int:
     """The line of the value at ``loc`` in a located tree, or of its nearest parent."""
+    return _walk("", data, loc, fallback)[1]
+
+
+def place(source: Any, loc: Iterable[Any], fallback: int = 1) -> tuple[str, int]:
+    """The file and line of the value at ``loc`` in a ``SourceFile``: the file is the source's
+    own, or the layer file a value came from when a fork's layer merged it in (``layers``)."""
+    return _walk(source.path, source.data, loc, fallback)
+
+
+def _walk(path: str, data: Any, loc: Iterable[Any], fallback: int) -> tuple[str, int]:
     line = getattr(data, "line", fallback) or fallback
     current = data
     for part in loc:
@@ -25,13 +35,16 @@ def line_of(data: Any, loc: Iterable[Any], fallback: int = 1) -> int:
             part = next((k for k in current if str(k) == str(part)), part)
         if isinstance(current, LocatedDict) and part in current:
             line = current.key_lines[part]
+            path = getattr(current, "key_origins", {}).get(part) or path
             current = current[part]
         elif isinstance(current, LocatedList) and isinstance(part, int) and part < len(current):
             line = current.item_lines[part]
+            origins = getattr(current, "item_origins", None)
+            path = (origins[part] if origins else None) or path
             current = current[part]
         else:
             break
-    return line
+    return path, line
 
 
 def describe(value: Any) -> str:
@@ -239,6 +252,5 @@ def check_shape(source: SourceFile, model: type[BaseModel]) -> tuple[Any, list[C
         errors = []
         for err in _union_errors(source.data, [dict(e) for e in exc.errors()]):
             loc = tuple(p for p in err["loc"] if p != "[key]")
-            errors.append(ContentError(source.path, line_of(source.data, loc),
-                                       _message_for(dict(err), model)))
+            errors.append(ContentError(*place(source, loc), _message_for(dict(err), model)))
         return None, errors

@@ -6,59 +6,30 @@ elsewhere says so with a ``Ref`` type (``SkillRef``, ``SourceRef``, ``AreaRef``)
 ``references.py`` finds every such value, so checking that references resolve and
 leaving out hidden areas follow from the declaration, with no list of fields to keep
 in step. Adding ``prerequisites: list[SkillRef] = []`` to a model is the whole change.
-
-Text fields are typed ``Text`` so that a per-language form
-(``{en: ..., ru: ...}``) can be added later in one place.
+Translations are files of their own (``content/i18n/``), not fields here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-"""A lowercase, hyphen-separated identifier such as ``ml-fundamentals``."""
-
-
-@dataclass(frozen=True)
-class Ref:
-    """Marks a field (or a mapping's keys) as holding the id of a ``kind`` defined elsewhere.
-
-    ``owner_needs_one``: when the referenced items are hidden and none is left, the
-    item holding the field is left out too (a resource that builds only hidden skills).
-    """
-
-    kind: Literal["skill", "source", "area"]
-    owner_needs_one: bool = False
-
-
-SkillRef = Annotated[Id, Ref("skill")]
-SourceRef = Annotated[Id, Ref("source")]
-AreaRef = Annotated[Id, Ref("area")]
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""User-facing text (Markdown allowed where the field says so)."""
-
-IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-"""A day as ``YYYY-MM-DD`` (YAML dates are read as text, so no time zone creeps in)."""
-
-HttpsUrl = Annotated[str, StringConstraints(
-    pattern=r"^https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
-            r"(?:[/?#][^\s\"'<>`{}|\\^]*)?$")]
-"""An https address with a plain host and no character that could leave a link target."""
-
-LEVEL_VALUE = Annotated[int, Field(ge=1, le=9)]
-
-
-class Strict(BaseModel):
-    """Base for every content model: unknown keys are errors, values are not coerced."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+from .curation import Curation
+from .languages import Language, LanguageCode
+from .types import (  # noqa: F401  (re-exported: the rest of the package names them m.…)
+    ID_PATTERN,
+    LEVEL_VALUE,
+    AreaRef,
+    HttpsUrl,
+    Id,
+    IsoDate,
+    Ref,
+    SkillRef,
+    SourceRef,
+    Strict,
+    Text,
+)
 
 # --- framework.yml ---------------------------------------------------------
 
@@ -105,18 +76,6 @@ class Area(Strict):
     show: bool = True
 
 
-LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")]
-
-
-class Language(Strict):
-    """A language the site is translated into (``content/i18n/<code>/``; docs/translating.md).
-    ``complete`` fails the tests on any missing text; ``in-progress`` shows the fallback's
-    text, marked as such, until a translation exists."""
-
-    code: LanguageCode
-    name: Text
-    status: Literal["complete", "in-progress"] = "in-progress"
-    fallback: LanguageCode | None = None
 
 
 class Framework(Strict):
@@ -126,15 +85,14 @@ class Framework(Strict):
     description: Text
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
     language: LanguageCode = "en"
-    # Translations beside the source language, in the language selector's order.
-    languages: list[Language] = []
+    languages: list[Language] = []  # translations, in the language selector's order
     levels: Annotated[list[Level], Field(min_length=2)]
     floor: Annotated[int, Field(ge=0, le=9)] | Literal["none"] | None = None  # levels.floor
     areas: list[Area] = []  # none: one implicit group (levels.implicit_area)
     assessment: AssessmentSettings = AssessmentSettings()
-    # A skill or guide whose `reviewed` date is older than this gets a warning: its facts
-    # (laws, vendors, prices) may have moved on.
+    # A skill or guide reviewed longer ago than this gets a warning: its facts may have moved on.
     review_after_days: Annotated[int, Field(ge=1, le=3650)] = 365
+    curation: Curation = Curation()  # the least the content promises (curation.py)
 
 
 # --- skills/*.yml ----------------------------------------------------------
@@ -310,6 +268,7 @@ class Content(BaseModel):
     glossary: list[Term]
     sources: list[Source]
     guides: list[Guide]
+    origins: dict[str, str] = {}  # a page's edit path → the fork layer file its text is from
 
     def skills_in(self, area_id: str) -> list[Skill]:
         """The skills of one area, in content order."""

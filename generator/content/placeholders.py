@@ -26,7 +26,7 @@ def placeholder_warnings(sources: Iterable[SourceFile],
     """A warning for every placeholder address in ``sources`` (located YAML, and guide
     bodies), except under the top-level keys in ``overridden`` (set by an option or the
     environment, so the file's value is not what is published)."""
-    from .messages import line_of
+    from .messages import place
 
     skip = set(overridden)
     out = []
@@ -35,8 +35,7 @@ def placeholder_warnings(sources: Iterable[SourceFile],
             if loc and loc[0] in skip:
                 continue
             for found in PLACEHOLDER.finditer(text):
-                out.append(ContentError(source.path, line_of(source.data, loc, 0), _message(
-                    found.group())))
+                out.append(ContentError(*place(source, loc, 0), _message(found.group())))
         for offset, line in enumerate(source.body.splitlines()):
             for found in PLACEHOLDER.finditer(line):
                 out.append(ContentError(source.path, source.body_line + offset,

@@ -11,7 +11,7 @@ from datetime import date
 
 from ..errors import ContentError
 from .load import RawContent, SourceFile
-from .messages import line_of
+from .messages import place
 
 
 def stale_reviews(raw: RawContent, today: date) -> list[ContentError]:
@@ -27,7 +27,7 @@ def stale_reviews(raw: RawContent, today: date) -> list[ContentError]:
             continue
         age = (today - stamp).days
         if age > days:
-            out.append(ContentError(source.path, line_of(source.data, ("reviewed",)),
+            out.append(ContentError(*place(source, ("reviewed",)),
                                     f"warning: last reviewed on {stamp.isoformat()}, {age} days "
                                     f"ago (expected a review at least every {days} days: check "
                                     "its facts, then update 'reviewed')"))

@@ -16,7 +16,7 @@ from . import levels
 from . import model as m
 from .load import RESERVED, SourceFile
 from .located_yaml import strings
-from .messages import describe, did_you_mean, dotted, line_of
+from .messages import describe, did_you_mean, dotted, place
 from .references import references
 from .safety import (
     IMAGE_MESSAGE,
@@ -43,14 +43,14 @@ class Checker:
         self.errors: list[ContentError] = []
 
     def error(self, source: SourceFile, loc: tuple[Any, ...], message: str) -> None:
-        self.errors.append(ContentError(source.path, line_of(source.data, loc), message))
+        self.errors.append(ContentError(*place(source, loc), message))
 
     def unique(self, items: Iterable[tuple[str, SourceFile, tuple[Any, ...]]], kind: str) -> None:
         first: dict[str, tuple[SourceFile, tuple[Any, ...]]] = {}
         for ident, source, loc in items:
             if ident in first:
                 prev_source, prev_loc = first[ident]
-                prev = f"{prev_source.path}:{line_of(prev_source.data, prev_loc)}"
+                prev = ":".join(map(str, place(prev_source, prev_loc)))
                 self.error(source, loc, f"duplicate {kind} id '{ident}' (expected each {kind} id "
                            f"once, got a second one; the first is at {prev})")
             else:

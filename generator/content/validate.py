@@ -21,6 +21,7 @@ from ..errors import ContentError, ContentInvalid
 from ..strings import load_strings
 from . import levels, rules
 from . import model as m
+from .layers import without_removed
 from .load import RawContent, SourceFile
 from .messages import check_shape
 from .visibility import without_hidden_areas
@@ -115,7 +116,7 @@ def validate(raw: RawContent) -> m.Content:
 
     framework, found = with_areas(framework, [s for _, s in skills])
     area_order = {a.id: i for i, a in enumerate(framework.areas)}
-    return without_hidden_areas(m.Content(
+    return without_hidden_areas(without_removed(m.Content(
         framework=framework,
         skills=sorted(found, key=lambda s: (area_order[s.area or ""], s.order, s.id)),
         roles=items("roles", "roles"),
@@ -127,7 +128,7 @@ def validate(raw: RawContent) -> m.Content:
              for f, meta in guides),
             key=lambda g: (g.meta.order, g.slug),
         ),
-    ))
+    ), raw.layer))
 
 
 def with_areas(framework: m.Framework, skills: list[m.Skill]
@@ -168,6 +169,8 @@ def _cross_check(checker: rules.Checker, raw: RawContent, framework: m.Framework
             rules.not_reserved(checker, raw.framework, ("areas", i, "id"), area.id, "area")
     checker.unique(((c.id, f, ("checks", i, "id")) for f, s in skills
                     for i, c in enumerate(s.checks)), "check")
+    if raw.framework:  # its curation targets name skills, areas and sources
+        checker.resolved(raw.framework, framework, known)
     for file, skill in skills:
         checker.resolved(file, skill, known)
     for source, parsed in files.values():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..content.layers import LAYER_DIR, merge
 from ..content.load import SourceFile
 from ..content.located_yaml import parse_yaml
 from ..content.safety import plain
@@ -27,7 +28,7 @@ def load_site_config(project: Project) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ContentInvalid([ContentError(project.config_file, 1,
                                            "expected a mapping of MkDocs settings")])
-    config = _plain(data)
+    config = _plain(_with_layer(project, data))
     config.update(project.overrides())
     _check_addresses(config, data)
     if config.get("repo_url"):
@@ -35,6 +36,25 @@ def load_site_config(project: Project) -> dict[str, Any]:
         # MkDocs' own default (edit/master/docs/) points at a branch and folder we do not have.
         config.setdefault("edit_uri", "edit/main/")
     return config
+
+
+def _with_layer(project: Project, data: Any) -> Any:
+    """``mkdocs.yml`` with the fork layer's ``fork/mkdocs.yml`` (branding: site name, palette,
+    logo) merged over it, so a fork brands its site without editing upstream's file."""
+    rel = f"{LAYER_DIR}/{project.config_file}"
+    path = project.root / rel
+    if not path.is_file():
+        return data
+    try:
+        layer = parse_yaml(path.read_text(encoding="utf-8-sig"), rel, config=True)
+    except ContentError as error:
+        raise ContentInvalid([error]) from None
+    except UnicodeDecodeError as exc:
+        raise ContentInvalid([ContentError(rel, 0, f"the file is not UTF-8 text ({exc.reason}); "
+                                           "save it as UTF-8")]) from None
+    if not isinstance(layer, dict):
+        raise ContentInvalid([ContentError(rel, 1, "expected a mapping of MkDocs settings")])
+    return merge(data, layer, rel)
 
 
 # Material prints these settings into every page without escaping them.

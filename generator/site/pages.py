@@ -149,8 +149,11 @@ class Renderer:
 
     def page(self, kind: PageKind, item: Any) -> bytes:
         here = kind.path(item)
+        edit = kind.edit_source(item)  # a fork's layer file, when the page's text is from one
+        edit = self.content.origins.get(f"{edit}#{getattr(item, 'id', '')}",
+                                        self.content.origins.get(edit, edit))
         text = self.env.get_template(kind.template).render(
-            here=here, link=linker(here), edit_source=kind.edit_source(item), r=self,
+            here=here, link=linker(here), edit_source=edit, r=self,
             c=self.content, fw=self.content.framework, **kind.context(self.content, item))
         return (text.rstrip() + "\n").encode("utf-8")
 

@@ -15,7 +15,8 @@ from generator.project import Project, load_and_validate
 from generator.strings import load_strings
 from tests.conftest import FIXTURES, REPO, run_module
 
-PROJECTS = [REPO, FIXTURES / "scoring", FIXTURES / "assess", FIXTURES / "data-engineering"]
+PROJECTS = [pytest.param(REPO, marks=pytest.mark.content, id="repository"), FIXTURES / "scoring",
+            FIXTURES / "assess", FIXTURES / "data-engineering"]
 
 
 def _data(root: Path) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, copy_project, run_cli
+from tests.conftest import FIXTURES, REPO, a_shown_skill, copy_project, run_cli
 
 PLACEHOLDER = re.compile(r"example\.(com|org|net)|example\.github\.io|github\.com/example/")
 
@@ -31,6 +31,7 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
+@pytest.mark.content
 def test_the_shipped_site_links_to_no_placeholder_host(shipped_site: Path) -> None:
     hits = [f"{p.relative_to(shipped_site)}: {m.group()}"
             for p in sorted(shipped_site.rglob("*")) if p.suffix in {".html", ".xml", ".json"}
@@ -38,24 +39,27 @@ def test_the_shipped_site_links_to_no_placeholder_host(shipped_site: Path) -> No
     assert hits == []
 
 
+@pytest.mark.content
 def test_without_a_repository_there_is_no_button_and_no_edit_link(shipped_site: Path) -> None:
-    page = (shipped_site / "skills" / "mlops" / "index.html").read_text(encoding="utf-8")
+    page = (shipped_site / "skills" / a_shown_skill() / "index.html").read_text(encoding="utf-8")
     assert 'class="md-source"' not in page
     assert 'rel="edit"' not in page
 
 
+@pytest.mark.content
 def test_the_workflow_environment_fills_the_header_and_edit_links(tmp_path: Path) -> None:
+    skill = a_shown_skill()
     project = copy_project(REPO, tmp_path / "fork")
     proc = _build(project, "--strict", env={
         "MLPM_SITE_URL": "https://acme.github.io/skills/",
         "MLPM_REPO_URL": "https://github.com/acme/skills",
         "MLPM_EDIT_URI": "edit/trunk/"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    page = (project / "site" / "skills" / "mlops" / "index.html").read_text(encoding="utf-8")
+    page = (project / "site" / "skills" / skill / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="https://github.com/acme/skills" title="[^"]+" class="md-source"',
                      page)
-    assert 'href="https://github.com/acme/skills/edit/trunk/content/skills/mlops.yml"' in page
-    assert "https://acme.github.io/skills/skills/mlops/" in (
+    assert f'href="https://github.com/acme/skills/edit/trunk/content/skills/{skill}.yml"' in page
+    assert f"https://acme.github.io/skills/skills/{skill}/" in (
         project / "site" / "sitemap.xml").read_text(encoding="utf-8")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.content.safety import md
 from generator.project import Project, load_and_validate
 from generator.site.config import load_site_config
@@ -17,6 +19,7 @@ def _render(root: Path) -> dict[str, bytes]:
     return render_site(load_and_validate(project), load_site_config(project))
 
 
+@pytest.mark.content
 def test_same_content_gives_byte_identical_files() -> None:
     assert _render(REPO) == _render(REPO)
 
@@ -48,10 +51,14 @@ def test_stale_generated_files_are_removed(minimal: Path) -> None:
     assert not (minimal / "generated/docs/guides/start.md").exists()
 
 
+@pytest.mark.content
 def test_every_page_carries_glossary_tooltips_and_its_edit_source() -> None:
+    content = load_and_validate(Project(REPO))
     files = _render(REPO)
-    skill_page = files["docs/skills/ml-fundamentals.md"].decode()
-    assert 'edit_source: "content/skills/ml-fundamentals.yml"' in skill_page
-    assert "MLOps" in files["mkdocs.yml"].decode().split("glossary:", 1)[1]
-    guide = next(p for p in files if p.startswith("docs/guides/") and p != "docs/guides/index.md")
-    assert "edit_source: \"content/guides/" in files[guide].decode()
+    skill = content.skills[0].id
+    assert f'edit_source: "content/skills/{skill}.yml"' in files[f"docs/skills/{skill}.md"].decode()
+    if content.glossary:
+        assert content.glossary[0].term in files["mkdocs.yml"].decode().split("glossary:", 1)[1]
+    for guide in content.guides:
+        page = files[f"docs/guides/{guide.slug}.md"].decode()
+        assert f'edit_source: "content/guides/{guide.slug}.md"' in page
