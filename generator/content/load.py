@@ -52,8 +52,9 @@ class RawContent:
     unreadable: set[str] = field(default_factory=set)  # e.g. "sources" when sources.yml broke
 
 
-REQUIRED_FILES = ("framework", "roles", "resources")
-OPTIONAL_FILES = ("glossary", "sources")  # a fork may have no glossary and no source articles
+REQUIRED_FILES = ("framework", "roles")
+OPTIONAL_FILES = ("resources", "glossary", "sources")  # a fork (or an imported ladder) may
+# have no reading list, glossary or source articles yet
 
 
 def _read_text(file: Path, rel: str, root: Path | None = None) -> str:
