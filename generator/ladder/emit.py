@@ -160,6 +160,8 @@ class Emitter:
                     for topic in others:
                         level = self._expected(topic, value) if other == area else 0
                         importance = 3 if other == area else 1
+                        if self.starts_at and other == area and value < min(topic.levels):
+                            continue  # a model with starts_at lets a role leave it out
                         lines.append(f"      {self.ids[id(topic)]}: "
                                      f"{{level: {level}, importance: {importance}}}")
         return "\n".join(lines) + "\n"

@@ -50,8 +50,8 @@ def read_framework(file: Path, rel: str) -> tuple[Any, list[str]]:
     except ContentError as error:
         return None, [str(error)]
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        return None, [f"{rel}:{getattr(data, 'line', 1) or 1}: no topics (expected front matter "
-                      "with 'topics', each with a name and content per level)"]
+        return None, [(f"{rel}:{getattr(data, 'line', 1) or 1}: no topics (expected front matter "
+                      "with 'topics', each with a name and content per level)")]
     return data, []
 
 
@@ -158,21 +158,21 @@ def read_progression(files: list[tuple[Path, str]], generic_rel: str | None,
                      ladder: Ladder) -> None:
     """Read every file; the generic one (``path: /generic`` or ``generic_rel``) is inherited
     by the others, and is a track itself only when it is the only file."""
-    loaded = []
+    loaded: list[Any] = []
     for file, rel in files:
         data, problems = read_framework(file, rel)
         ladder.problems.extend(problems)
         if data is not None:
             data.source = rel
             loaded.append(data)
-    generic = next((d for d in loaded if d.source == generic_rel
+    generic: Any = next((d for d in loaded if d.source == generic_rel
                     or _text(d.get("path")) == "/generic"), None)
-    for data in loaded:
-        if data is not generic or len(loaded) == 1:
-            add_framework(data, data.source, ladder, generic)
+    for framework in loaded:
+        if framework is not generic or len(loaded) == 1:
+            add_framework(framework, framework.source, ladder, generic)
         else:  # the generic file's own level summaries apply to every track
-            for topic in data.get("topics") or []:
+            for topic in framework.get("topics") or []:
                 if isinstance(topic, dict) and _text(topic.get("name")).casefold() == "summary":
-                    _level_summaries(topic, data.source, ladder, 0)
+                    _level_summaries(topic, framework.source, ladder, 0)
     if generic is not None and not ladder.name:
         ladder.name = _text(generic.get("title"))
