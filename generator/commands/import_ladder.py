@@ -3,12 +3,15 @@
 
 Every row or criterion that could not be placed is listed at its ``file:line``. A file
 import did not write (one that does not start with its mark) is never replaced without
-``--overwrite``; the imported content is validated together with the project's other
+``--overwrite``, nor is one it wrote that was edited since (its first line carries a
+digest of the rest); the imported content is validated together with the project's other
 content in a scratch copy first, so a result that would not validate writes nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -73,6 +76,7 @@ def run(project: Project, sources: list[Path], name: str | None, generic: Path |
     if not (project.root / project.config_file).exists():
         files[project.config_file] = MARK + ".\n" + package_tree("scaffold")["mkdocs.yml"] \
             .decode("utf-8").replace("Our Team Skills", ladder.name.replace("\n", " "), 1)
+    files = {path: _stamped(text) for path, text in files.items()}
     _refuse_others(project.root, files, overwrite)
     _check(project, files)
     for path, text in files.items():
@@ -82,23 +86,40 @@ def run(project: Project, sources: list[Path], name: str | None, generic: Path |
     _summary(ladder, emitter, len(files))
 
 
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+
+
+def _stamped(text: str) -> str:
+    """The file with its first line (the mark) ending in a digest of the rest, so a later
+    import can tell a file it wrote and nobody edited from one that was edited since."""
+    first, _, rest = text.partition("\n")
+    return f"{first} [{_digest(rest)}]\n{rest}"
+
+
+STAMP = re.compile(r" \[([0-9a-f]{12})\]$")
+
+
+def _untouched_import(target: Path) -> bool:
+    try:
+        first, _, rest = target.read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return False
+    found = STAMP.search(first)
+    return first.startswith(MARK) and found is not None and found.group(1) == _digest(rest)
+
+
 def _refuse_others(root: Path, files: dict[str, str], overwrite: bool) -> None:
-    """Stop before writing if a target exists that import did not write (no --overwrite)."""
-    theirs = []
-    for path in files:
-        target = root / path
-        if target.exists() and not overwrite:
-            try:
-                first = target.read_text(encoding="utf-8").split("\n", 1)[0]
-            except (OSError, UnicodeDecodeError):
-                first = ""
-            if not first.startswith(MARK):
-                theirs.append(path)
+    """Stop before writing if a target exists that import did not write, or that was edited
+    since (no --overwrite)."""
+    theirs = [path for path in files
+              if (root / path).exists() and not overwrite and not _untouched_import(root / path)]
     if theirs:
         raise GeneratorError(
-            f"{len(theirs)} file(s) exist that import did not write: {', '.join(theirs)} "
-            "(expected new files, or ones an earlier import wrote); nothing was written. "
-            "Import into a new folder with --root, or pass --overwrite to replace them.")
+            f"{len(theirs)} file(s) exist that import did not write or that were edited "
+            f"since: {', '.join(theirs)} (expected new files, or ones an earlier import wrote "
+            "and nobody changed); nothing was written. Import into a new folder with --root, "
+            "or pass --overwrite to replace them.")
 
 
 def _check(project: Project, files: dict[str, str]) -> None:

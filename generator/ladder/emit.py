@@ -18,7 +18,8 @@ from ..content import model as m
 from .model import Criterion, Ladder, Topic, slug, unique
 
 MARK = "# Imported by `python -m generator import`"
-"""The first line of every file import writes: it overwrites only files that start so."""
+"""The first line of every file import writes (with a digest of the rest appended): import
+replaces only files that start so and whose digest still matches."""
 
 ExamplesMode = Literal["auto", "field", "comments", "drop"]
 

@@ -119,16 +119,25 @@ def test_a_file_import_did_not_write_is_never_replaced_without_overwrite(
     mine.write_text("name: My own framework\n", encoding="utf-8")
     refused = _import(tmp_path, "sources/ladder.csv")
     assert refused.code == 1  # type: ignore[attr-defined]
-    assert ("1 file(s) exist that import did not write: content/framework.yml (expected new "
-            "files, or ones an earlier import wrote); nothing was written.") in refused.err  # type: ignore[attr-defined]
+    assert ("1 file(s) exist that import did not write or that were edited since: "
+            "content/framework.yml (expected new files, or ones an earlier import wrote and "
+            "nobody changed); nothing was written.") in refused.err  # type: ignore[attr-defined]
     assert mine.read_text(encoding="utf-8") == "name: My own framework\n"
     assert not (tmp_path / "content/roles.yml").exists()
     replaced = _import(tmp_path, "--overwrite", "sources/ladder.csv")
     assert replaced.code == 0, replaced.err  # type: ignore[attr-defined]
     assert mine.read_text(encoding="utf-8").startswith(MARK)
-    # its own files it may replace again (a re-import after fixing the spreadsheet)
+    # its own files it may replace again (a re-import after fixing the spreadsheet)…
     again = _import(tmp_path, "sources/ladder.csv")
     assert again.code == 0, again.err  # type: ignore[attr-defined]
+    # …but not once someone has edited one
+    roles = tmp_path / "content" / "roles.yml"
+    edited = roles.read_text(encoding="utf-8").replace("Platform, level 1", "Junior engineer")
+    roles.write_text(edited, encoding="utf-8")
+    kept = _import(tmp_path, "sources/ladder.csv")
+    assert kept.code == 1  # type: ignore[attr-defined]
+    assert "edited since: content/roles.yml (expected" in kept.err  # type: ignore[attr-defined]
+    assert roles.read_text(encoding="utf-8") == edited
 
 
 @pytest.mark.parametrize("name, text, expected", [
