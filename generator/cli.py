@@ -103,6 +103,31 @@ def init(directory: Path, repo_url: str | None, site_url: str | None, name: str 
         Shape(name, split_levels(levels) if levels is not None else None, area))
 
 
+@main.command("import")
+@project_option
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--name", default=None, help="The framework's name (default: the generic "
+              "file's title, or the first source's file name).")
+@click.option("--generic", default=None, type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="The Markdown file the others inherit criteria from "
+              "(default: the one whose front matter says path: /generic).")
+@click.option("--examples", type=click.Choice(["auto", "field", "comments", "drop"]),
+              default="auto", show_default=True, help="Where a criterion's examples go: "
+              "the behaviour's examples field, YAML comments under it, or nowhere (auto: the "
+              "field if this version's content model has it, else comments).")
+@click.option("--overwrite", is_flag=True,
+              help="Replace content files that import did not write (never without this).")
+def import_(root: Path, sources: tuple[Path, ...], name: str | None, generic: Path | None,
+            examples: str, overwrite: bool) -> None:
+    """Import a ladder from a spreadsheet export (CSV: area, skill, level, behaviour,
+    example) or progression-framework Markdown into content/, listing what it could not
+    place."""
+    from .commands.import_ladder import run
+
+    run(Project(root.resolve()), list(sources), name, generic, examples, overwrite)  # type: ignore[arg-type]
+
+
 @main.command()
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("schema"), show_default=True, help="Folder to write the schemas to.")

@@ -1,5 +1,6 @@
-"""Warnings that do not stop a build unless ``--strict`` says so: placeholder addresses, and
-skills or guides whose facts were last reviewed too long ago."""
+"""Warnings that do not stop a build unless ``--strict`` says so: placeholder addresses,
+skills or guides whose facts were last reviewed too long ago, and palette colours under
+WCAG AA contrast."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..content.reviews import stale_reviews
 from ..errors import GeneratorError
 from ..project import Project
 from ..site.config import site_config_source
+from ..site.palette import palette_warnings
 
 
 def check_warnings(project: Project, strict: bool) -> None:
@@ -25,9 +27,22 @@ def check_warnings(project: Project, strict: bool) -> None:
     given = SourceFile("options or environment", dict(project.overrides()))
     found += placeholder_warnings([given])
     found += stale_reviews(raw, date.today())
+    if config is not None:
+        found += palette_warnings(config.data, project.root, _palette_lines(config.data))
     for warning in found:
         click.echo(str(warning), err=True)
     if strict and found:
         noun = "warning" if len(found) == 1 else "warnings"
         raise GeneratorError(f"Found {len(found)} {noun}; --strict makes them errors, so "
                              "nothing was written.")
+
+
+def _palette_lines(data: object) -> dict[int, int]:
+    """The line of each entry of ``theme.palette`` in the located mkdocs.yml."""
+    from ..content.messages import line_of
+
+    theme = data.get("theme") if isinstance(data, dict) else None
+    palette = theme.get("palette") if isinstance(theme, dict) else None
+    if isinstance(palette, dict):
+        return {0: line_of(data, ("theme", "palette"))}
+    return {i: line_of(data, ("theme", "palette", i)) for i in range(len(palette or []))}

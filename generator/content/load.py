@@ -53,8 +53,9 @@ class RawContent:
     layer: Any = None  # a fork's layer (layers.Layer) when the project has a fork/ folder
 
 
-REQUIRED_FILES = ("framework", "roles", "resources")
-OPTIONAL_FILES = ("glossary", "sources")  # a fork may have no glossary and no source articles
+REQUIRED_FILES = ("framework", "roles")
+OPTIONAL_FILES = ("resources", "glossary", "sources")  # a fork (or an imported ladder) may
+# have no reading list, glossary or source articles yet
 
 
 def _read_text(file: Path, rel: str, root: Path | None = None) -> str:

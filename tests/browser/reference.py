@@ -76,7 +76,10 @@ def load(content_dir: Path) -> Content:
         s.setdefault("area", "skills")
     skills.sort(key=lambda s: (area_order[s["area"]], s.get("order", 100), s["id"]))
     roles = {r["id"]: r for r in read("roles.yml")["roles"]}
-    return Content(framework, skills, roles, read("resources.yml")["resources"])
+    # resources.yml is optional (an imported ladder has no reading list yet)
+    resources = read("resources.yml")["resources"] if (content_dir / "resources.yml").exists() \
+        else []
+    return Content(framework, skills, roles, resources)
 
 
 def expected(content: Content, ratings: dict[str, int], choices: dict[str, int],

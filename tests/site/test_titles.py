@@ -1,0 +1,39 @@
+"""Titles are escaped once (the browser test, tests/browser/test_titles.py, reads them in
+Chromium): the generated front matter and navigation hold each title escaped by the
+generator, and no built page escapes one again, with either engine."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO, copy_project, run_cli
+
+TWICE = re.compile(r"&amp;(?:#x?[0-9a-fA-F]+|amp|quot|lt|gt);")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_no_built_page_escapes_a_title_twice(tmp_path: Path, engine: str) -> None:
+    project = copy_project(FIXTURES / "titles", tmp_path / "titles")
+    result = run_cli("build", "--root", str(project), "--engine", engine, cwd=REPO)
+    assert result.code == 0, result.err
+    front = (project / "generated/docs/guides/acme.md").read_text(encoding="utf-8")
+    assert ('title: "How Acme&#x27;s ladder works &amp; &quot;why&quot; `‹it›` matters 🎯"'
+            in front)
+    page = (project / "site/guides/rtl/index.html").read_text(encoding="utf-8")
+    assert ('aria-label="Previous: How Acme&#x27;s ladder works &amp; &quot;why&quot; '
+            '`‹it›` matters 🎯"') in page
+    twice = {p.relative_to(project / "site").as_posix(): TWICE.findall(p.read_text("utf-8"))
+             for p in (project / "site").rglob("*.html")}
+    # Material's header logo tooltip escapes the site name again (its header differs between
+    # the engines, so it is not overridden); nothing else may.
+    for path, found in twice.items():
+        text = (project / "site" / path).read_text(encoding="utf-8")
+        logo = re.findall(r'<a [^>]*title="([^"]*)"[^>]*class="md-header__button md-logo"', text)
+        remaining = list(found)
+        for tooltip in logo:
+            for hit in TWICE.findall(tooltip):
+                remaining.remove(hit)
+        assert remaining == [], f"{path}: {remaining[:3]}"
