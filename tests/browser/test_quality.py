@@ -93,7 +93,7 @@ def test_keyboard_only_from_start_to_result(page: Any, minimal_site: Any) -> Non
     tab_to(page, "e.textContent === 'Start'")
     page.keyboard.press("Enter")
     page.wait_for_selector("form.assess-area")
-    assert page.evaluate("document.activeElement.textContent") == "Craft"  # focus moved
+    assert page.evaluate("document.activeElement.textContent") == "Testing"  # focus moved
     tab_to(page, "e.name === 'rating:testing'")
     page.keyboard.press("Space")
     page.keyboard.press("ArrowDown")

@@ -3,7 +3,7 @@
 
 import { questionsFor, score } from "./scoring.js";
 import * as S from "./state.js";
-import { areaView, h, resultView, startView } from "./view.js";
+import { h, resultView, skillView, startView } from "./view.js";
 import { markdownReport, num, translator } from "./report.js";
 
 const dataCache = new Map();
@@ -117,6 +117,18 @@ class App {
     this.root.replaceChildren(this.live, this.noticeBox, this.main);
     this.root.removeAttribute("aria-busy");
     this.render(false);
+    this.resume();
+  }
+
+  /** Back where the person was: the question last answered on the saved step, in view. */
+  resume() {
+    const at = this.saved && !this.shared && Number.isInteger(this.saved.step) ? this.saved.at : null;
+    if (!at) return;
+    const inputs = [...this.main.querySelectorAll("input")].filter((el) => el.name === at);
+    const input = inputs.find((el) => el.checked) || inputs[0];
+    if (!input) return;
+    input.closest("fieldset").scrollIntoView({ block: "start" });
+    input.focus({ preventScroll: true });
   }
 
   /** Another tab saved: keep every answer either tab has (the other tab's wins where both
@@ -169,45 +181,52 @@ class App {
 
   // --- what to ask -------------------------------------------------------------------
 
-  /** The steps: one per area with something to ask (only pending questions after a change),
-   * in scoring.js's question order, the order the terminal asks in too. */
+  /** The steps: one per skill with something to ask (only pending questions after a
+   * change), in scoring.js's question order, the order the terminal asks in too. The quick
+   * mode's checks depend on the answers so far, so the steps are worked out afresh. */
   steps() {
     const { data } = this;
     const pending = this.saved.pending;
     const skills = new Map(data.skills.map((s) => [s.id, s]));
     const checks = new Map(data.skills.flatMap((s) => s.checks.map((c) => [c.id, c])));
+    const areas = new Map(data.areas.map((a) => [a.id, a]));
     const items = new Map();
-    for (const q of questionsFor(data, this.saved.doc.mode)) {
-      if (!items.has(q.skill)) items.set(q.skill, { skill: skills.get(q.skill), rate: false, checks: [] });
+    for (const q of questionsFor(data, this.saved.doc.mode, this.saved.doc)) {
+      if (!items.has(q.skill)) {
+        const skill = skills.get(q.skill);
+        items.set(q.skill, { skill, area: areas.get(skill.area), rate: false, checks: [] });
+      }
       const item = items.get(q.skill);
       if (q.check === null) item.rate = !pending || pending.skills.includes(q.skill);
       else if (!pending || pending.checks.includes(q.check)) item.checks.push(checks.get(q.check));
     }
-    const steps = [];
-    for (const area of data.areas) {
-      const inArea = [...items.values()].filter((item) => item.skill.area === area.id && (item.rate || item.checks.length));
-      if (inArea.length) steps.push({ area, items: inArea });
-    }
+    const steps = [...items.values()].filter((item) => item.rate || item.checks.length);
     return steps.map((step, index) => ({ ...step, index, count: steps.length }));
+  }
+
+  /** Whether a step still has a question without an answer. */
+  open(step) {
+    const doc = this.saved.doc;
+    return (step.rate && !doc.ratings[step.skill.id]) || step.checks.some((c) => !doc.answers[c.id]);
   }
 
   progress(steps, index) {
     const doc = this.saved.doc;
     let total = 0;
     let answered = 0;
-    for (const step of steps) {
-      for (const item of step.items) {
-        total += (item.rate ? 1 : 0) + item.checks.length;
-        answered += (item.rate && doc.ratings[item.skill.id] ? 1 : 0)
-          + item.checks.filter((c) => doc.answers[c.id]).length;
-      }
+    for (const item of steps) {
+      total += (item.rate ? 1 : 0) + item.checks.length;
+      answered += (item.rate && doc.ratings[item.skill.id] ? 1 : 0)
+        + item.checks.filter((c) => doc.answers[c.id]).length;
     }
-    return { step: index + 1, steps: steps.length, area: steps[index].area.name, answered, total };
+    return { step: index + 1, steps: steps.length, skill: steps[index].skill.name,
+      area: steps[index].area.name, answered, total };
   }
 
-  counts() {
-    const n = (mode) => questionsFor(this.data, mode).length;
-    return { quick: n("quick"), full: n("full") };
+  /** Each mode's estimate for a role (data.estimates, computed at build time). */
+  estimates(role) {
+    const e = this.data.estimates;
+    return { quick: (e.quick[role] || Object.values(e.quick)[0]).text, full: e.full.text };
   }
 
   // --- rendering -------------------------------------------------------------------------
@@ -259,7 +278,7 @@ class App {
     if (!saved || saved.step === "start") {
       const doc = saved && saved.doc;
       return { node: startView(this.ctx({ role: this.wantedRole || (doc ? doc.role : data.roles[0].id),
-        mode: doc ? doc.mode : "quick", name: doc && doc.name ? doc.name : "", counts: this.counts() }), this.actions()) };
+        mode: doc ? doc.mode : "quick", name: doc && doc.name ? doc.name : "" }), this.actions()) };
     }
     if (saved.step !== "result") {
       const steps = this.steps();
@@ -271,8 +290,11 @@ class App {
       saved.step = Math.min(saved.step, steps.length - 1);
       const progress = this.progress(steps, saved.step);
       const pendingCount = saved.pending ? saved.pending.skills.length + saved.pending.checks.length : 0;
-      return { node: areaView(this.ctx({ doc: saved.doc, progress, pendingCount }), steps[saved.step], this.actions()),
-        announce: t("progress", progress) };
+      // Another skill with an open question: offer to jump to it.
+      const nextOpen = this.nextOpen(steps, (saved.step + 1) % steps.length);
+      return { node: skillView(this.ctx({ doc: saved.doc, progress, pendingCount,
+        hasOpen: nextOpen !== null && nextOpen !== saved.step }), steps[saved.step], this.actions()),
+      announce: t("progress", progress) };
     }
     const result = score(data, saved.doc, saved.doc.role);
     const missing = S.unanswered(data, { ...saved.doc, mode: "full" });
@@ -284,9 +306,33 @@ class App {
     return this.data.roles.find((r) => r.id === id).name;
   }
 
-  updateProgress() {
+  /** The first step from ``from`` on (then from the start) with an unanswered question. */
+  nextOpen(steps, from) {
+    for (let i = 0; i < steps.length; i += 1) {
+      const at = (from + i) % steps.length;
+      if (this.open(steps[at])) return at;
+    }
+    return null;
+  }
+
+  /** After an answer: redraw the step when its questions changed (the quick mode asks a
+   * second check only when the first disagrees with the rating), else the progress only. */
+  afterAnswer(name) {
     const steps = this.steps();
-    const p = this.progress(steps, this.saved.step);
+    const step = steps[this.saved.step];
+    const shown = [...this.main.querySelectorAll("fieldset.assess-check")].map((f) => f.dataset.check).join(" ");
+    if (step && step.checks.map((c) => c.id).join(" ") !== shown) {
+      const added = step.checks.length > shown.split(" ").filter(Boolean).length;
+      this.render(false, added ? this.t("more_asked", { skill: step.skill.name }) : "");
+      const input = [...this.main.querySelectorAll("input")].find((el) => el.name === name && el.checked);
+      if (input) input.focus({ preventScroll: true });
+      return;
+    }
+    this.updateProgress(steps);
+  }
+
+  updateProgress(steps = this.steps()) {
+    const p = this.progress(steps, Math.min(this.saved.step, steps.length - 1));
     const bar = this.main.querySelector("progress");
     bar.value = p.answered;
     bar.max = p.total;
@@ -333,18 +379,26 @@ class App {
           else this.sureFirst[id] = Number(value);
         } else return;
         d.content_version = data.content_version;
+        this.saved.at = name;
         this.persist();
-        this.updateProgress();
+        this.afterAnswer(name);
       },
       next: () => {
         const steps = this.steps();
         this.notes = [];
-        if (this.saved.step < steps.length - 1) go(this.saved.step + 1);
-        else go("result", { pending: null });
+        if (this.saved.step < steps.length - 1) go(this.saved.step + 1, { at: null });
+        else go("result", { pending: null, at: null });
       },
       back: () => {
         this.notes = [];
-        go(this.saved.step > 0 ? this.saved.step - 1 : "start");
+        go(this.saved.step > 0 ? this.saved.step - 1 : "start", { at: null });
+      },
+      nextOpen: () => {
+        const steps = this.steps();
+        const at = this.nextOpen(steps, (this.saved.step + 1) % steps.length);
+        this.notes = [];
+        if (at === null) go("result", { pending: null, at: null });
+        else go(at, { at: null });
       },
       edit: () => {
         this.notes = [];

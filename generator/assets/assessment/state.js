@@ -3,7 +3,7 @@
 // share link) is checked here, entry by entry: what is valid is kept, the rest is
 // reported in a note, and nothing read from outside can break the page.
 
-import { checksToAsk, validChoice, validRating, validSure } from "./scoring.js";
+import { questionsFor, validChoice, validRating, validSure } from "./scoring.js";
 
 export const FORMAT = "mlpm-assessment-result";
 export const FORMAT_VERSION = 1;
@@ -151,16 +151,17 @@ export function readFile(data, text, filename, t) {
 }
 
 /**
- * What still needs asking in the document's mode: {skills: [ids], checks: [ids]} of the
- * ratings and planned checks with no valid answer, in content order.
+ * What still needs asking in the document's mode, given its answers so far (quick mode
+ * asks adaptively: scoring.js's ``questionsFor``): {skills: [ids], checks: [ids]} of the
+ * ratings and checks with no valid answer, in asking order.
  */
 export function unanswered(data, doc) {
-  const plan = checksToAsk(data, doc.mode);
   const skills = [];
   const checks = [];
-  for (const skill of data.skills) {
-    if (!own(doc.ratings, skill.id)) skills.push(skill.id);
-    for (const check of plan[skill.id]) if (!own(doc.answers, check.id)) checks.push(check.id);
+  for (const q of questionsFor(data, doc.mode, doc)) {
+    if (q.check === null) {
+      if (!own(doc.ratings, q.skill)) skills.push(q.skill);
+    } else if (!own(doc.answers, q.check)) checks.push(q.check);
   }
   return { skills, checks };
 }
@@ -177,7 +178,7 @@ function storage() {
 }
 
 /**
- * The saved state {doc, step, pending}, or null. An unreadable state is set aside under
+ * The saved state {doc, step, pending, at}, or null. An unreadable state is set aside under
  * ``STORAGE_KEY + ":unreadable"`` (never lost) and reported in ``notes``.
  */
 export function loadSaved(data, t) {
@@ -208,7 +209,9 @@ export function loadSaved(data, t) {
       ? { skills: raw.pending.skills.filter((x) => typeof x === "string"),
         checks: raw.pending.checks.filter((x) => typeof x === "string") }
       : null;
-    return { saved: { doc, step, pending }, notes, changed, text };
+    // Where the person was on the step (an input's name): restored after a reload.
+    const at = typeof raw.at === "string" && raw.at.length < 300 ? raw.at : null;
+    return { saved: { doc, step, pending, at }, notes, changed, text };
   } catch (err) {
     if (!(err instanceof Unreadable)) throw err;
     // Remove first: a large state and its copy may not fit in storage together.

@@ -61,14 +61,26 @@ export function startView(ctx, a) {
       h("strong", { text: r.name }), h("span", { class: "assess-hint", text: r.summary })))),
   h("fieldset", {}, h("legend", { text: t("mode_legend") }),
     ["quick", "full"].map((m) => choice("radio", "mode", m, m === ctx.mode, `mode-${m}`,
-      h("strong", { text: t(`mode_${m}`, { n: ctx.counts[m] }) }),
-      h("span", { class: "assess-hint", text: t(`mode_${m}_hint`) })))),
+      h("strong", { id: `mode-${m}-label` }), h("span", { id: `mode-${m}-hint`, class: "assess-hint" }))),
+    h("p", { class: "assess-hint", text: data.estimates.method.note })),
   h("p", {}, h("label", { for: "assess-name", text: t("name_label") }),
     h("input", { id: "assess-name", name: "name", type: "text", autocomplete: "name", value: ctx.name,
       maxlength: "200", "aria-describedby": "assess-name-hint" }),
     h("span", { id: "assess-name-hint", class: "assess-hint", text: t("name_hint") })),
   h("p", { class: "assess-hint", text: t("resume_note") }),
   h("p", {}, h("button", { type: "submit", class: "md-button md-button--primary", text: t("start") })));
+  // The quick mode's skills, and so its estimate, depend on the role: follow the choice.
+  const estimate = () => {
+    const role = new FormData(form).get("role");
+    const quick = data.roles.find((r) => r.id === role).quick;
+    for (const m of ["quick", "full"]) {
+      const e = m === "quick" ? data.estimates.quick[role] : data.estimates.full;
+      form.querySelector(`#mode-${m}-label`).textContent = t(`mode_${m}`, { estimate: e.text });
+      form.querySelector(`#mode-${m}-hint`).textContent = t(`mode_${m}_hint`, { n: quick.length });
+    }
+  };
+  form.addEventListener("change", (e) => e.target.name === "role" && estimate());
+  estimate();
   return h("div", {}, form, importControl(ctx, a));
 }
 
@@ -103,7 +115,7 @@ function ratingFieldset(ctx, skill) {
 
 function checkFieldset(ctx, skill, check, n, total) {
   const current = ctx.doc.answers[check.id];
-  return h("fieldset", { class: "assess-check" },
+  return h("fieldset", { class: "assess-check", "data-check": check.id },
     h("legend", {}, h("span", { class: "assess-level", text: ctx.t("check_label", { n, total, skill: skill.name }) }),
       h("br"), inlined(check.question_html)),
     // Display order decided at build time (balanced positions); values stay content indexes.
@@ -115,27 +127,32 @@ function checkFieldset(ctx, skill, check, n, total) {
         `u-${check.id}-${k}`, ctx.t(`sure_${k}`)))));
 }
 
-/** One step: an area's skills, each with its self-rating and its checks. */
-export function areaView(ctx, step, a) {
+/** One step: a skill, with its self-rating and the checks asked so far. */
+export function skillView(ctx, step, a) {
   const { t } = ctx;
   const last = step.index === step.count - 1;
-  const form = h("form", { class: "assess-area", onchange: (e) => a.answer(e.target.name, e.target.value),
+  const { skill, rate, checks } = step;
+  const btn = (key, onclick, primary) => h("button", { type: "button",
+    class: `md-button${primary ? " md-button--primary" : ""}`, text: t(key), onclick });
+  const form = h("form", { class: "assess-area", "aria-labelledby": "assess-step-h",
+    onchange: (e) => a.answer(e.target.name, e.target.value),
     onsubmit: (e) => {
       e.preventDefault();
       a.next();
     } },
-  h("h2", { tabindex: "-1", text: step.area.name }),
+  h("p", { class: "assess-stepArea", text: step.area.name }),
+  h("h2", { id: "assess-step-h", tabindex: "-1", text: skill.name }),
   ctx.pendingCount ? h("p", { class: "assess-note", text: t("update_note", { n: ctx.pendingCount }) }) : null,
-  step.items.map(({ skill, rate, checks }) => h("section", { class: "assess-skill", "aria-labelledby": `s-${skill.id}` },
-    h("h3", { id: `s-${skill.id}`, text: skill.name }),
+  h("section", { class: "assess-skill", "data-skill": skill.id },
     h("p", {}, h("span", { html: skill.summary_html }), " ",
       h("a", { href: new URL(skill.page, ctx.base).href, text: t("about_skill") })),
     rate ? ratingFieldset(ctx, skill) : null,
-    checks.map((c, i) => checkFieldset(ctx, skill, c, i + 1, checks.length)))),
+    checks.map((c, i) => checkFieldset(ctx, skill, c, i + 1, checks.length))),
   h("p", { class: "assess-hint", text: t("skip_note") }),
   h("div", { class: "assess-nav" },
-    h("button", { type: "button", class: "md-button", text: t("back"), onclick: () => a.back() }),
-    h("button", { type: "submit", class: "md-button md-button--primary", text: t(last ? "finish" : "next") })));
+    btn("back", () => a.back()),
+    h("button", { type: "submit", class: "md-button md-button--primary", text: t(last ? "finish" : "next") }),
+    ctx.hasOpen ? btn("next_open", () => a.nextOpen()) : null));
   return h("div", {}, progressView(ctx, ctx.progress), form);
 }
 
