@@ -69,7 +69,10 @@ export async function mount(root) {
     return;
   }
   const t = translator(data.strings);
+  // The first view (the page's own HTML) let the person pick a role while this loaded.
+  const early = root.querySelector(".assess-preview input[name=role]:checked");
   const app = new App(root, data, t, (n) => num(data, n));
+  if (early && !early.defaultChecked) app.earlyRole = early.value;
   current = app;
   app.start();
 }
@@ -96,7 +99,7 @@ class App {
     this.notes.push(...loaded.notes.map((text) => ({ text, error: !this.saved })));
     if (this.saved && loaded.changed) this.reconcile();
     const hash = readLocation();
-    this.wantedRole = null;
+    this.wantedRole = this.earlyRole && data.roles.some((r) => r.id === this.earlyRole) ? this.earlyRole : null;
     if (hash.role !== undefined) {
       if (data.roles.some((r) => r.id === hash.role)) {
         this.wantedRole = hash.role;
