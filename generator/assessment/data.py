@@ -157,6 +157,7 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
         "skills": skills,
         "roles": roles,
         "estimates": {"quick": quick, "full": estimate.estimate(skills, levels, "full", strings),
+                      "opinion": estimate.estimate(skills, levels, "opinion", strings),
                       "method": estimate.method(strings)},
         "resources": [{"id": r.id, "title": r.title, "authors": list(r.authors), "kind": r.kind,
                        "url": r.url, "year": r.year, "cost": r.cost, "minutes": r.minutes,

@@ -55,9 +55,10 @@ def _skill_seconds(skill: Mapping[str, Any], levels: Sequence[Mapping[str, Any]]
     """(shortest, longest) seconds and question counts of one skill in a mode: quick asks
     its first listed check always and the others only when the answers disagree."""
     checks = {c["id"]: c for c in skill["checks"]}
-    asked = [check_seconds(checks[i]) for i in skill["ask"][mode]]
+    # A second opinion ("opinion") rates someone else: self-ratings only.
+    asked = [] if mode == "opinion" else [check_seconds(checks[i]) for i in skill["ask"][mode]]
     base = rating_seconds(skill, levels)
-    if mode == "full":
+    if mode != "quick":
         return base + sum(asked), base + sum(asked), 1 + len(asked), 1 + len(asked)
     return base + sum(asked[:1]), base + sum(asked), 1 + len(asked[:1]), 1 + len(asked)
 

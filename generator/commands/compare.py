@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from ..assessment.compare import compare_ratings, compare_text
+from ..assessment.compare import arrange, compare_ratings, compare_text
 from ..assessment.lookup import load_assessment
 from ._shared import read_results
 
 
 def run(root: Path, self_file: Path, other_file: Path) -> None:
     a = load_assessment(root)
-    mine, theirs = read_results([self_file, other_file], a)
+    mine, theirs = arrange(*read_results([self_file, other_file], a))
     click.echo(compare_text(a, mine, theirs, compare_ratings(a, mine, theirs)), nl=False)

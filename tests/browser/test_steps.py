@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 
 from .conftest import SHOTS
-from .helpers import CHOICES, RATINGS, answer_visible, next_step, open_assessment, start
+from .helpers import (
+    CHOICES,
+    RATINGS,
+    answer_visible,
+    finish_full,
+    next_step,
+    open_assessment,
+    start,
+)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -57,3 +65,50 @@ def test_each_step_fits_the_screen_in_both_schemes(page: Any, assess_site: Any, 
     page.wait_for_selector(".assess-result")
     page.screenshot(path=str(SHOTS / f"result-{scheme}-{size}.png"), full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def test_the_result_leads_with_the_summary_and_the_actions(page: Any, assess_site: Any) -> None:
+    finish_full(page, assess_site)
+    order = page.evaluate("""() => [...document.querySelectorAll('.assess-result > *')]
+      .map(e => e.className || e.tagName)""")
+    # Summary, then the actions, before the chart, the gaps and the explanations.
+    assert order.index("assess-sec-summary") < order.index("assess-sec-keep") \
+        < order.index("assess-sec-chart") < order.index("assess-sec-gaps")
+    summary = page.locator(".assess-summary li").all_inner_texts()
+    top = page.eval_on_selector_all(".assess-gaps > li", "els => els.map(e => e.dataset.skill)")
+    names = {s["id"]: s["name"] for s in assess_site.content.skills}
+    assert [li.split(":")[0] for li in summary] == [names[s] for s in top]
+    # Below-target rows say so in words, not by colour alone.
+    below = page.eval_on_selector_all("tr.is-below", "els => els.map(e => e.dataset.skill)")
+    assert below and all(
+        "below target" in page.locator(f'tr[data-skill="{s}"] th').inner_text() for s in below)
+    # Explanations are closed by default, one per skill.
+    assert page.locator(".assess-explainSkill").count() >= 1
+    assert page.locator(".assess-explainSkill[open]").count() == 0
+
+
+def test_the_result_fits_a_phone_with_a_labelled_chart(page: Any, assess_site: Any) -> None:
+    page.set_viewport_size(PHONE)
+    finish_full(page, assess_site)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # No element of the result is wider than the screen (the table is cards, not a scroller).
+    wide = page.evaluate("""() => [...document.querySelectorAll('.assess-result *')]
+      .filter(e => e.getBoundingClientRect().right > innerWidth + 1).map(e => e.tagName)""")
+    assert wide == []
+    assert not page.is_visible(".assess-radar")
+    bars = page.locator(".assess-bars li")
+    names = [s["name"] for s in assess_site.content.skills]
+    assert [t.split("\n")[0] for t in bars.all_inner_texts()] == names
+    assert page.locator(".assess-bars figcaption").inner_text().startswith("Each skill now")
+
+
+def test_a_shared_link_says_whose_result_it_is(page: Any, assess_site: Any,
+                                               new_context: Any) -> None:
+    finish_full(page, assess_site)
+    page.get_by_role("button", name="Create a share link").click()
+    url = page.input_value("#assess-share")
+    other = new_context().new_page()  # someone else's browser
+    open_assessment(other, url)
+    assert other.locator(".assess-result h2").inner_text() == "A shared result"
+    # Not "Your biggest gaps": the person opening the link is not the one assessed.
+    assert other.locator("#assess-gaps-h").inner_text() == "The biggest gaps in this result"

@@ -90,6 +90,7 @@ class App {
     this.shareUrl = "";
     this.storageWarning = null; // {text, error}, then false once dismissed
     this.sureFirst = {}; // "how sure" picked before the answer it belongs to
+    this.opinion = null; // an imported second opinion, shown beside the own result
   }
 
   start() {
@@ -281,7 +282,7 @@ class App {
     if (!saved || saved.step === "start") {
       const doc = saved && saved.doc;
       return { node: startView(this.ctx({ role: this.wantedRole || (doc ? doc.role : data.roles[0].id),
-        mode: doc ? doc.mode : "quick", name: doc && doc.name ? doc.name : "" }), this.actions()) };
+        mode: doc ? doc.mode : "quick", name: doc && doc.name ? doc.name : "", rater: doc && doc.rater }), this.actions()) };
     }
     if (saved.step !== "result") {
       const steps = this.steps();
@@ -301,7 +302,8 @@ class App {
     }
     const result = score(data, saved.doc, saved.doc.role);
     const missing = S.unanswered(data, { ...saved.doc, mode: "full" });
-    return { node: resultView(this.ctx({ shareUrl: this.shareUrl, moreQuestions: saved.doc.mode === "quick" && missing.checks.length > 0 }),
+    return { node: resultView(this.ctx({ shareUrl: this.shareUrl, opinion: this.opinion,
+      moreQuestions: saved.doc.mode === "quick" && missing.checks.length > 0 }),
       saved.doc, result, this.actions()), announce: t("result_ready", { role: this.roleName(result.role) }) };
   }
 
@@ -357,11 +359,24 @@ class App {
     };
     const doc = () => this.shared || this.saved.doc;
     this._actions = {
-      start: ({ role, mode, name }) => {
+      start: ({ role, mode, name, rater }) => {
         this.notes = [];
+        if (mode === "opinion" && !name) {
+          // A second opinion is about someone: without a name nobody can tell whose it is.
+          this.notes = [{ text: t("error_opinion_name"), error: true }];
+          this.renderNotes();
+          this.main.querySelector("#assess-name").focus();
+          return;
+        }
+        if (this.saved && (this.saved.doc.mode === "opinion") !== (mode === "opinion")) {
+          // Between rating yourself and rating someone else nothing carries over.
+          this.saved = null;
+        }
         if (this.saved) Object.assign(this.saved.doc, { role, mode, name: name || undefined });
-        else this.saved = { doc: S.newDoc(data, mode, role, name), step: 0, pending: null };
+        else this.saved = { doc: S.newDoc(data, mode, role, name, rater), step: 0, pending: null };
         if (!name) delete this.saved.doc.name;
+        if (mode === "opinion" && rater) this.saved.doc.rater = S.cut(rater, S.NAME_MAX);
+        else delete this.saved.doc.rater;
         S.touch(this.saved.doc);
         go(0);
       },
@@ -427,6 +442,10 @@ class App {
         this.render(false, t("result_updated", { role: this.roleName(role) }));
         this.main.querySelector("#assess-role").focus();
       },
+      closeOpinion: () => {
+        this.opinion = null;
+        this.render(true);
+      },
       takeOwn: () => {
         window.history.replaceState(null, "", window.location.pathname + window.location.search);
         this.shared = null;
@@ -434,7 +453,8 @@ class App {
         this.render(true);
       },
       downloadJson: () => {
-        download(`self-assessment-${doc().updated.slice(0, 10)}.json`, "application/json",
+        const kind = doc().mode === "opinion" ? "second-opinion" : "self-assessment";
+        download(`${kind}-${doc().updated.slice(0, 10)}.json`, "application/json",
           `${JSON.stringify(doc(), null, 2)}\n`);
       },
       downloadMd: () => {
@@ -457,7 +477,18 @@ class App {
       importFile: (file) => {
         file.text().then((text) => {
           const read = S.readFile(data, text, file.name, t);
+          if (read.doc.mode === "opinion" && this.saved && this.saved.doc.mode !== "opinion" && !this.shared) {
+            // A second opinion goes beside the person's own result; their answers stay as they are.
+            this.opinion = read.doc;
+            this.saved.step = "result";
+            this.notes = [{ text: t("import_done", { where: file.name }) }, ...read.notes.map((x) => ({ text: x }))];
+            this.persist(false);
+            this.render(false);
+            this.main.querySelector("#assess-opinion-h").scrollIntoView({ block: "start" });
+            return;
+          }
           this.shared = null;
+          this.opinion = null;
           this.saved = { doc: read.doc, step: "result", pending: null };
           if (read.changed) this.reconcile();
           this.notes = [{ text: t("import_done", { where: file.name }) }, ...read.notes.map((x) => ({ text: x }))];

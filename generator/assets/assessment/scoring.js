@@ -25,10 +25,11 @@ function roleOf(data, doc) {
   return data.roles.find((r) => r.id === id) || data.roles[0];
 }
 
-/** The skills a mode asks (content order): every skill in ``full``; in ``quick`` the ones
+/** The skills a mode asks (content order): every skill in ``full`` and ``opinion`` (a
+ * second opinion: ratings only, ``checksFor``); in ``quick`` the ones
  * the document's role weighs most, chosen at build time to fit the time budget (``role.quick``). */
 export function skillsFor(data, mode, doc = null) {
-  if (mode === "full") return data.skills;
+  if (mode === "full" || mode === "opinion") return data.skills;
   const picked = new Set(roleOf(data, doc).quick || data.skills.map((s) => s.id));
   return data.skills.filter((s) => picked.has(s.id));
 }
@@ -42,6 +43,8 @@ export function skillsFor(data, mode, doc = null) {
  * changing an earlier answer never hides one the person gave.
  */
 export function checksFor(data, skill, mode, doc = null) {
+  // A second opinion rates someone else: scenario answers would measure the rater.
+  if (mode === "opinion") return [];
   const ids = skill.ask[mode === "full" ? "full" : "quick"];
   if (mode === "full") return [...ids];
   const { lo } = scale(data);
@@ -90,7 +93,7 @@ export function checksToAsk(data, mode, doc = null) {
   const out = {};
   for (const skill of skillsFor(data, mode, doc)) {
     const byId = new Map(skill.checks.map((c) => [c.id, c]));
-    out[skill.id] = skill.ask[mode === "full" ? "full" : "quick"].map((id) => byId.get(id));
+    out[skill.id] = mode === "opinion" ? [] : skill.ask[mode === "full" ? "full" : "quick"].map((id) => byId.get(id));
   }
   return out;
 }

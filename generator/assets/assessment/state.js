@@ -26,12 +26,13 @@ export function cut(text, max) {
 }
 
 /** A new, empty result document for the current content. */
-export function newDoc(data, mode, role, name) {
+export function newDoc(data, mode, role, name, rater) {
   const stamp = now();
   const doc = { format: FORMAT, format_version: FORMAT_VERSION, framework: data.framework.name,
     framework_version: data.framework.version, content_version: data.content_version,
     created: stamp, updated: stamp, mode, role, ratings: {}, answers: {} };
   if (name) doc.name = cut(name, NAME_MAX);
+  if (rater && mode === "opinion") doc.rater = cut(rater, NAME_MAX);
   return doc;
 }
 
@@ -118,15 +119,17 @@ export function readDoc(data, raw, t, where) {
   if (raw.format_version > FORMAT_VERSION) throw new Unreadable(t("error_newer", { where }));
   const cleaned = cleanEntries(data, raw.ratings, raw.answers, false);
   const notes = notesFor(t, cleaned, where);
-  const mode = raw.mode === "quick" ? "quick" : "full";
+  const mode = ["quick", "opinion"].includes(raw.mode) ? raw.mode : "full";
   const role = roleOr(data, raw.role);
   if (raw.role !== undefined && role !== raw.role) notes.push(t("note_role", { where }));
-  const doc = newDoc(data, mode, role, typeof raw.name === "string" ? raw.name : "");
+  const doc = newDoc(data, mode, role, typeof raw.name === "string" ? raw.name : "",
+    typeof raw.rater === "string" ? raw.rater : "");
   const stamp = /^\d{4}-\d\d-\d\dT[\d:.]+Z$/;
   if (typeof raw.created === "string" && stamp.test(raw.created)) doc.created = raw.created;
   if (typeof raw.updated === "string" && stamp.test(raw.updated)) doc.updated = raw.updated;
   doc.ratings = cleaned.ratings;
-  doc.answers = cleaned.answers;
+  // A second opinion holds ratings only (docs/result-format.md).
+  doc.answers = mode === "opinion" ? {} : cleaned.answers;
   const read = readList(data, raw.read);
   if (read.length) doc.read = read;
   return { doc, notes, changed: cleaned.stale.length > 0 || raw.content_version !== data.content_version };
@@ -285,6 +288,7 @@ export function readShare(data, payload, t) {
   const doc = newDoc(data, raw.m === "quick" ? "quick" : "full", roleOr(data, raw.r), "");
   if (raw.r !== doc.role) notes.push(t("note_role", { where }));
   doc.ratings = cleaned.ratings;
-  doc.answers = cleaned.answers;
+  // A second opinion holds ratings only (docs/result-format.md).
+  doc.answers = mode === "opinion" ? {} : cleaned.answers;
   return { doc, notes };
 }

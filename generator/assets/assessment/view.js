@@ -53,33 +53,47 @@ export function startView(ctx, a) {
   const form = h("form", { class: "assess-start", onsubmit: (e) => {
     e.preventDefault();
     const f = new FormData(form);
-    a.start({ role: f.get("role"), mode: f.get("mode"), name: String(f.get("name") || "").trim() });
+    a.start({ role: f.get("role"), mode: f.get("mode"), name: String(f.get("name") || "").trim(),
+      rater: String(f.get("rater") || "").trim() });
   } },
   h("h2", { tabindex: "-1", text: t("start_heading") }),
   h("fieldset", {}, h("legend", { text: t("role_legend") }),
     data.roles.map((r) => choice("radio", "role", r.id, r.id === ctx.role, `role-${r.id}`,
       h("strong", { text: r.name }), h("span", { class: "assess-hint", text: r.summary })))),
   h("fieldset", {}, h("legend", { text: t("mode_legend") }),
-    ["quick", "full"].map((m) => choice("radio", "mode", m, m === ctx.mode, `mode-${m}`,
+    ["quick", "full", "opinion"].map((m) => choice("radio", "mode", m, m === ctx.mode, `mode-${m}`,
       h("strong", { id: `mode-${m}-label` }), h("span", { id: `mode-${m}-hint`, class: "assess-hint" }))),
     h("p", { class: "assess-hint", text: data.estimates.method.note })),
   h("p", {}, h("label", { for: "assess-name", text: t("name_label") }),
     h("input", { id: "assess-name", name: "name", type: "text", autocomplete: "name", value: ctx.name,
       maxlength: "200", "aria-describedby": "assess-name-hint" }),
     h("span", { id: "assess-name-hint", class: "assess-hint", text: t("name_hint") })),
+  // Only for a second opinion: who gives it.
+  h("p", { class: "assess-rater", hidden: ctx.mode !== "opinion" }, h("label", { for: "assess-rater", text: t("rater_label") }),
+    h("input", { id: "assess-rater", name: "rater", type: "text", value: ctx.rater || "", maxlength: "200" })),
   h("p", { class: "assess-hint", text: t("resume_note") }),
   h("p", {}, h("button", { type: "submit", class: "md-button md-button--primary", text: t("start") })));
   // The quick mode's skills, and so its estimate, depend on the role: follow the choice.
   const estimate = () => {
     const role = new FormData(form).get("role");
     const quick = data.roles.find((r) => r.id === role).quick;
-    for (const m of ["quick", "full"]) {
-      const e = m === "quick" ? data.estimates.quick[role] : data.estimates.full;
+    for (const m of ["quick", "full", "opinion"]) {
+      const e = m === "quick" ? data.estimates.quick[role] : data.estimates[m];
       form.querySelector(`#mode-${m}-label`).textContent = t(`mode_${m}`, { estimate: e.text });
       form.querySelector(`#mode-${m}-hint`).textContent = t(`mode_${m}_hint`, { n: quick.length });
     }
   };
-  form.addEventListener("change", (e) => e.target.name === "role" && estimate());
+  form.addEventListener("change", (e) => {
+    if (e.target.name === "role") estimate();
+    if (e.target.name === "mode") opinionFields();
+  });
+  // Rating someone else: the name field asks whose opinion this is, and who gives it.
+  const opinionFields = () => {
+    const other = new FormData(form).get("mode") === "opinion";
+    form.querySelector(".assess-rater").hidden = !other;
+    form.querySelector('label[for="assess-name"]').textContent = t(other ? "name_label_other" : "name_label");
+  };
+  opinionFields();
   estimate();
   return h("div", {}, form, importControl(ctx, a));
 }
@@ -98,7 +112,8 @@ function ratingFieldset(ctx, skill) {
   const name = `rating:${skill.id}`;
   const lowest = data.levels[0].value;
   return h("fieldset", { class: "assess-rating" },
-    h("legend", { text: t("rating_legend", { skill: skill.name }) }),
+    h("legend", { text: ctx.doc.mode === "opinion"
+      ? t("rating_legend_other", { skill: skill.name, name: ctx.doc.name }) : t("rating_legend", { skill: skill.name }) }),
     data.levels.map((level) => {
       const id = `r-${skill.id}-${level.value}`;
       const checked = !!current && current.level === level.value;
@@ -188,10 +203,13 @@ function skillTable(ctx, model) {
     if (!rows.length) return [];
     return [h("tbody", {},
       h("tr", { class: "assess-areaRow" }, h("th", { scope: "colgroup", colspan: String(model.columns.length), text: area.line })),
-      rows.map((r) => h("tr", { "data-skill": r.id },
+      rows.map((r) => h("tr", { "data-skill": r.id, class: r.below ? "is-below" : null },
         h("th", { scope: "row" }, h("span", { class: "assess-axis", "aria-hidden": "true", text: `${r.axis} ` }),
-          h("a", { href: new URL(r.page, ctx.base).href, text: r.name })),
-        r.cells.map((value) => h("td", { text: value })))))];
+          h("a", { href: new URL(r.page, ctx.base).href, text: r.name }),
+          // Marked in words and a symbol, not by colour alone.
+          r.below ? h("span", { class: "assess-below", text: ` ▼ ${t("below_target")}` }) : null),
+        // The column name travels with each cell: a phone shows the rows as stacked cards.
+        r.cells.map((value, i) => h("td", { "data-label": model.columns[i + 1], text: value })))))];
   });
   return h("div", { class: "assess-tableWrap", role: "region", tabindex: "0", "aria-labelledby": "assess-table-caption" },
     h("table", {},
@@ -209,7 +227,7 @@ function resourceItem(r) {
 function gapsView(ctx, model) {
   const { t } = ctx;
   if (!model.gaps.length && !model.other_gaps.length) return [h("p", { text: t("gaps_none") })];
-  const out = [h("ol", { class: "assess-gaps" }, model.gaps.map((g) => h("li", { "data-skill": g.id },
+  const out = [h("ol", { class: "assess-gaps" }, model.gaps.map((g) => h("li", { "data-skill": g.id, id: `gap-${g.id}` },
     h("h4", {}, h("a", { href: new URL(g.page, ctx.base).href, text: g.name })),
     h("p", { text: g.line }),
     h("p", {}, h("strong", { text: `${t("goal_heading", { level: g.goal })}.` }), " ", t("goal_intro")),
@@ -245,14 +263,16 @@ function planView(plan) {
 
 function explanationsView(ctx, model) {
   const { t } = ctx;
-  return model.explanations.flatMap((skill) => [h("h4", { text: skill.name }),
+  return model.explanations.map((skill) => h("details", { class: "assess-explainSkill" },
+    h("summary", { text: t("explanations_toggle", { skill: skill.name, n: skill.checks.length,
+      right: skill.checks.filter((c) => c.right).length }) }),
     skill.checks.map((c) => h("div", { class: `assess-explain ${c.right ? "is-right" : "is-wrong"}`, "data-check": c.id },
       h("div", { html: c.question_html }),
       h("p", {}, h("strong", { text: `${t("your_answer")} ` }), h("span", { html: c.chosen_html }),
         h("em", { class: "assess-verdict", text: ` (${c.verdict})` }),
         h("br"), h("span", { html: c.chosen_explanation_html })),
       c.right ? null : h("p", {}, h("strong", { text: `${t("best_answer")} ` }), h("span", { html: c.best_html }),
-        h("br"), h("span", { html: c.best_explanation_html }))))]);
+        h("br"), h("span", { html: c.best_explanation_html }))))));
 }
 
 function explainView(ctx, model) {
@@ -304,28 +324,93 @@ function keepView(ctx, a) {
         }), confirmBox)]];
 }
 
-/** The whole result: chart, table, flags, gaps with goals and reading, plan, explanations. */
+/** A compact bar view of the same values as the radar, for narrow screens: every skill
+ * named, with its current level and the target in words. */
+function barsView(ctx, model, result) {
+  const { data, t, fmt } = ctx;
+  const hi = Math.max(...data.levels.map((l) => l.value));
+  const role = data.roles.find((r) => r.id === model.role.id);
+  return h("figure", { class: "assess-bars", "aria-labelledby": "assess-bars-title" },
+    h("figcaption", { id: "assess-bars-title", text: t("bars_title", { role: model.role.name }) }),
+    h("ul", {}, model.rows.filter((r) => role.expectations[r.id]).map((r) => {
+      const now = result.skills[r.id].counted;
+      const target = role.expectations[r.id].level;
+      return h("li", { "data-skill": r.id, class: r.below ? "is-below" : null },
+        h("span", { class: "assess-bars__name", text: r.name }),
+        h("span", { class: "assess-bars__value", text: result.skills[r.id].score === null
+          ? `${t("unassessed")}, ${t("bar_line", { current: fmt(now), target })}`
+          : `${t("bar_line", { current: fmt(now), target })}${r.below ? ` ▼ ${t("below_target")}` : ""}` }),
+        h("span", { class: "assess-bars__track", "aria-hidden": "true" },
+          h("span", { class: "assess-bars__now", style: `width:${(100 * now) / hi}%` }),
+          h("span", { class: "assess-bars__target", style: `left:${(100 * target) / hi}%` })));
+    })));
+}
+
+/** What the result says first: the top gaps in a line each, and the first steps. */
+function summaryView(ctx, model, result) {
+  const { t, fmt } = ctx;
+  const gapOf = new Map(result.gaps.map((g) => [g.skill, g]));
+  if (!model.gaps.length) return h("p", { text: t("gaps_none") });
+  const first = model.plan ? model.plan.months.find((m) => m.items.length) : null;
+  return [h("ol", { class: "assess-summary" }, model.gaps.map((g) => h("li", { "data-skill": g.id },
+    h("a", { href: `#gap-${g.id}`, text: t("summary_gap", { skill: g.name, current: fmt(gapOf.get(g.id).current),
+      target: gapOf.get(g.id).target, goal: g.goal }) })))),
+  first ? [h("p", {}, h("strong", { text: t("summary_next") })),
+    h("ul", {}, first.items.slice(0, 3).map((r) => (r.kind === "read"
+      ? h("li", {}, h("a", { href: r.url, rel: "noopener", text: r.title }), h("span", { class: "assess-hint", text: ` — ${r.duration}` }))
+      : h("li", { text: r.label.replace(/:$/, "") }))))] : null];
+}
+
+/** The whole result, leading with the summary and the actions, then the detail. */
 export function resultView(ctx, doc, result, a) {
   const { data, t } = ctx;
   const model = reportModel(data, doc, result);
   const section = (id, heading, ...body) => h("section", { class: `assess-sec-${id}`, "aria-labelledby": `assess-${id}-h` },
     h("h3", { id: `assess-${id}-h`, text: heading }), ...body);
+  const opinion = doc.mode === "opinion";
+  const heading = opinion ? t("opinion_heading", { name: doc.name || t("compare_someone") })
+    : ctx.readOnly ? (model.name ? t("shared_named", { name: model.name }) : t("shared_heading"))
+      : t("result_heading");
   return h("div", { class: "assess-result" },
-    h("h2", { tabindex: "-1", text: t(ctx.readOnly ? "shared_heading" : "result_heading") }),
+    h("h2", { tabindex: "-1", text: heading }),
     ctx.readOnly ? h("div", { class: "assess-note" }, h("p", { text: t("shared_note") }),
       h("p", {}, h("button", { type: "button", class: "md-button", text: t("take_own"), onclick: () => a.takeOwn() }))) : null,
-    doc.name ? h("p", { class: "assess-name", text: doc.name }) : null,
+    !ctx.readOnly && !opinion && doc.name ? h("p", { class: "assess-name", text: doc.name }) : null,
+    opinion && doc.rater ? h("p", { class: "assess-name", text: t("opinion_by", { rater: doc.rater }) }) : null,
+    ctx.opinion ? opinionView(ctx, doc, ctx.opinion, a) : null,
+    h("p", { class: "assess-meta", text: model.meta }),
+    section("summary", t("summary_heading"), summaryView(ctx, model, result)),
+    h("section", { class: "assess-sec-keep" }, keepView(ctx, a)),
     h("p", { class: "assess-roleSelect" }, h("label", { for: "assess-role", text: t("target_label") }),
       h("select", { id: "assess-role", onchange: (e) => a.setRole(e.target.value) },
         data.roles.map((r) => h("option", { value: r.id, selected: r.id === model.role.id, text: r.name })))),
-    h("p", { class: "assess-printRole", text: `${t("target_label")}: ${model.role.name}` }),
-    section("chart", t("chart_heading"), radar(ctx, model, radarModel(data, result)), skillTable(ctx, model),
-      h("p", { class: "assess-hint", text: model.scale }), explainView(ctx, model)),
+    section("chart", t("chart_heading"), radar(ctx, model, radarModel(data, result)), barsView(ctx, model, result),
+      skillTable(ctx, model), h("p", { class: "assess-hint", text: model.scale }), explainView(ctx, model)),
     flagsView(ctx, model),
     calibrationView(ctx, model.calibration),
-    section("gaps", t("gaps_heading"), gapsView(ctx, model)),
+    section("gaps", t(ctx.readOnly ? "shared_gaps_heading" : "gaps_heading"), gapsView(ctx, model)),
     model.plan ? section("plan", t("plan_heading"), planView(model.plan)) : null,
     model.explanations.length ? section("explanations", t("explanations_heading"),
-      h("p", { text: t("explanations_intro") }), explanationsView(ctx, model)) : null,
-    h("section", { class: "assess-sec-keep" }, keepView(ctx, a)));
+      h("p", { text: t("explanations_intro") }), explanationsView(ctx, model)) : null);
+}
+
+/** A second opinion beside the person's own ratings (imported), skill by skill. */
+function opinionView(ctx, mine, theirs, a) {
+  const { data, t } = ctx;
+  const rows = data.skills.filter((sk) => mine.ratings[sk.id] || theirs.ratings[sk.id]).map((sk) => {
+    const self = mine.ratings[sk.id] ? mine.ratings[sk.id].level : null;
+    const other = theirs.ratings[sk.id] ? theirs.ratings[sk.id].level : null;
+    const diff = self !== null && other !== null ? other - self : null;
+    return h("tr", { "data-skill": sk.id }, h("th", { scope: "row", text: sk.name }),
+      h("td", { "data-label": t("col_yours"), text: self === null ? t("none") : String(self) }),
+      h("td", { "data-label": t("col_theirs"), text: other === null ? t("none") : String(other) }),
+      h("td", { "data-label": t("col_difference"), text: diff === null ? t("none") : `${diff > 0 ? "+" : ""}${diff}` }));
+  });
+  return h("section", { class: "assess-sec-opinion", "aria-labelledby": "assess-opinion-h" },
+    h("h3", { id: "assess-opinion-h", text: t("compare_heading") }),
+    h("p", { text: t("compare_intro", { name: theirs.name || t("compare_someone"), rater: theirs.rater || t("compare_someone") }) }),
+    h("div", { class: "assess-tableWrap" }, h("table", {},
+      h("thead", {}, h("tr", {}, [t("col_skill"), t("col_yours"), t("col_theirs"), t("col_difference")].map((c) => h("th", { scope: "col", text: c })))),
+      h("tbody", {}, rows))),
+    h("p", {}, h("button", { type: "button", class: "md-button", text: t("compare_close"), onclick: () => a.closeOpinion() })));
 }
