@@ -26,7 +26,7 @@ FORMAT_VERSION = 1
 # "opinion": a second opinion, someone rating another person (self-ratings only).
 MODES = ("quick", "full", "opinion")
 KEYS = ("format", "format_version", "framework", "framework_version", "content_version",
-        "created", "updated", "name", "rater", "mode", "role", "ratings", "answers", "read")
+        "created", "updated", "name", "rater", "mode", "role", "ratings", "answers", "read", "history")
 
 
 def now() -> str:
@@ -56,6 +56,7 @@ class ResultFile:
     ratings: dict[str, dict[str, Any]] = field(default_factory=dict)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     read: list[str] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)  # earlier takes, oldest first
     notices: list[str] = field(default_factory=list)
 
     def scoring_input(self) -> dict[str, Any]:
@@ -74,6 +75,8 @@ class ResultFile:
         }
         if self.read:
             out["read"] = list(self.read)
+        if self.history:
+            out["history"] = list(self.history)
         if not self.name:
             del out["name"]
         if not self.rater:
@@ -205,6 +208,9 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any]) -> ResultFile:
         notice("opinion_answers", n=len(result.answers))
         result.answers = {}
     result.read = read_list(raw.get("read"), data)
+    from .history import earlier_takes  # it validates entries with this module's checks
+
+    result.history = earlier_takes(raw.get("history"), data)
     return result
 
 

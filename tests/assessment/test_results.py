@@ -196,3 +196,17 @@ def test_a_second_opinion_keeps_its_rater_and_ratings_only() -> None:
                                "holds ratings only")]
     out = result.to_json()
     assert (out["mode"], out["name"], out["rater"]) == ("opinion", "Alex", "Sam")
+
+
+def test_earlier_takes_travel_in_the_file_with_their_valid_entries() -> None:
+    data = scoring_data()
+    skill = data["skills"][0]
+    take = {"updated": "2026-06-01T10:00:00Z", "mode": "quick",
+            "ratings": {skill["id"]: {"level": 1, "hash": skill["rating_hash"]},
+                        "gone": {"level": 1, "hash": "x"}}, "answers": {}}
+    raw = {"format": FORMAT, "format_version": 1, "mode": "full", "ratings": {}, "answers": {},
+           "history": [take, {"no": "date"}, 7]}
+    result = parse_result(raw, "h.json", data)
+    assert result.notices == []  # an old take is context: its dropped entries are not reported
+    assert result.history == [{**take, "ratings": {skill["id"]: take["ratings"][skill["id"]]}}]
+    assert result.to_json()["history"] == result.history

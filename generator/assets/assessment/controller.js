@@ -442,6 +442,18 @@ class App {
         this.render(false, t("result_updated", { role: this.roleName(role) }));
         this.main.querySelector("#assess-role").focus();
       },
+      retake: () => {
+        // The finished take joins the history (kept in exported files too), then a fresh start.
+        const d = this.saved.doc;
+        const take = { updated: d.updated, mode: d.mode, ratings: d.ratings, answers: d.answers };
+        const fresh = S.newDoc(data, d.mode, d.role, d.name, d.rater);
+        fresh.history = [...(d.history || []), take].slice(-S.HISTORY_MAX);
+        if (d.read) fresh.read = d.read;
+        this.saved = { doc: fresh, step: 0, pending: null, at: null };
+        this.opinion = null;
+        this.notes = [];
+        go(0);
+      },
       closeOpinion: () => {
         this.opinion = null;
         this.render(true);

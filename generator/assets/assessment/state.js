@@ -132,7 +132,22 @@ export function readDoc(data, raw, t, where) {
   doc.answers = mode === "opinion" ? {} : cleaned.answers;
   const read = readList(data, raw.read);
   if (read.length) doc.read = read;
+  const history = earlierTakes(data, raw.history);
+  if (history.length) doc.history = history;
   return { doc, notes, changed: cleaned.stale.length > 0 || raw.content_version !== data.content_version };
+}
+
+export const HISTORY_MAX = 5;
+
+/** Earlier takes (``history``), oldest first, with their entries that still count (as
+ * results.py's ``earlier_takes``). */
+export function earlierTakes(data, value) {
+  if (!Array.isArray(value)) return [];
+  return value.slice(-HISTORY_MAX).filter((e) => isObject(e) && typeof e.updated === "string").map((e) => {
+    const cleaned = cleanEntries(data, e.ratings, e.answers, false);
+    return { updated: cut(e.updated, 40), mode: ["quick", "opinion"].includes(e.mode) ? e.mode : "full",
+      ratings: cleaned.ratings, answers: cleaned.answers };
+  });
 }
 
 /** The resources marked as read: known ids, each once, in content order. */

@@ -4,6 +4,7 @@
 // the same one the Markdown download and the terminal's report are made from.
 
 import { radarModel, reportModel } from "./report.js";
+import { score } from "./scoring.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const PROPS = new Set(["checked", "disabled", "value", "hidden", "selected", "readOnly", "required"]);
@@ -174,7 +175,7 @@ export function skillView(ctx, step, a) {
 // --- result ------------------------------------------------------------------------------
 
 /** Radar chart (inline SVG) of current vs target per skill, from report.js's geometry. */
-export function radar(ctx, model, geometry) {
+export function radar(ctx, model, geometry, then = null) {
   const { t } = ctx;
   if (!geometry) return null;
   const g = geometry;
@@ -185,6 +186,7 @@ export function radar(ctx, model, geometry) {
       g.rings.map((r) => s("polygon", { class: "assess-radar__grid", points: r.points })),
       g.spokes.map((p) => s("line", { class: "assess-radar__grid", x1: g.cx, y1: g.cy, x2: p.x, y2: p.y })),
       s("polygon", { class: "assess-radar__target", points: g.target }),
+      then ? s("polygon", { class: "assess-radar__then", points: then.geometry.current }) : null,
       s("polygon", { class: "assess-radar__current", points: g.current }),
       g.rings.map((r) => s("text", { class: "assess-radar__tick", x: r.x, y: r.y, text: String(r.value) })),
       // Small screens show numbers instead of names (CSS); the table repeats them.
@@ -193,7 +195,8 @@ export function radar(ctx, model, geometry) {
       s("text", { class: "assess-radar__num", x: l.x, y: l.y, dy: l.number_dy, "text-anchor": "middle", text: String(l.number) })])),
     h("figcaption", {},
       h("span", { class: "assess-key assess-key--current", text: t("legend_current") }),
-      h("span", { class: "assess-key assess-key--target", text: t("legend_target") })));
+      h("span", { class: "assess-key assess-key--target", text: t("legend_target") }),
+      then ? h("span", { class: "assess-key assess-key--then", text: t("legend_then", { date: then.date }) }) : null));
 }
 
 function skillTable(ctx, model) {
@@ -310,7 +313,8 @@ function keepView(ctx, a) {
       btn("download_json", () => a.downloadJson()),
       btn("download_md", () => a.downloadMd()),
       btn("print", () => window.print()),
-      ctx.readOnly ? null : btn("share", () => a.share())),
+      ctx.readOnly ? null : btn("share", () => a.share()),
+      ctx.readOnly ? null : btn("retake", () => a.retake())),
     ctx.shareUrl ? h("p", {}, h("label", { for: "assess-share", text: t("share_label") }),
       h("input", { id: "assess-share", type: "text", readOnly: true, value: ctx.shareUrl, onfocus: (e) => e.target.select() })) : null,
     ctx.readOnly ? null : [importControl(ctx, a),
@@ -368,6 +372,7 @@ export function resultView(ctx, doc, result, a) {
   const section = (id, heading, ...body) => h("section", { class: `assess-sec-${id}`, "aria-labelledby": `assess-${id}-h` },
     h("h3", { id: `assess-${id}-h`, text: heading }), ...body);
   const opinion = doc.mode === "opinion";
+  const then = earlier(data, doc);
   const heading = opinion ? t("opinion_heading", { name: doc.name || t("compare_someone") })
     : ctx.readOnly ? (model.name ? t("shared_named", { name: model.name }) : t("shared_heading"))
       : t("result_heading");
@@ -384,7 +389,8 @@ export function resultView(ctx, doc, result, a) {
     h("p", { class: "assess-roleSelect" }, h("label", { for: "assess-role", text: t("target_label") }),
       h("select", { id: "assess-role", onchange: (e) => a.setRole(e.target.value) },
         data.roles.map((r) => h("option", { value: r.id, selected: r.id === model.role.id, text: r.name })))),
-    section("chart", t("chart_heading"), radar(ctx, model, radarModel(data, result)), barsView(ctx, model, result),
+    then ? section("change", t("change_heading", { date: then.date }), changeView(ctx, result, then)) : null,
+    section("chart", t("chart_heading"), radar(ctx, model, radarModel(data, result), then), barsView(ctx, model, result),
       skillTable(ctx, model), h("p", { class: "assess-hint", text: model.scale }), explainView(ctx, model)),
     flagsView(ctx, model),
     calibrationView(ctx, model.calibration),
@@ -413,4 +419,27 @@ function opinionView(ctx, mine, theirs, a) {
       h("thead", {}, h("tr", {}, [t("col_skill"), t("col_yours"), t("col_theirs"), t("col_difference")].map((c) => h("th", { scope: "col", text: c })))),
       h("tbody", {}, rows))),
     h("p", {}, h("button", { type: "button", class: "md-button", text: t("compare_close"), onclick: () => a.closeOpinion() })));
+}
+
+/** The last earlier take (``doc.history``), scored now against the same role: then vs now. */
+function earlier(data, doc) {
+  const prev = Array.isArray(doc.history) && doc.history.length ? doc.history[doc.history.length - 1] : null;
+  if (!prev) return null;
+  const result = score(data, { ratings: prev.ratings, answers: prev.answers, mode: prev.mode }, doc.role);
+  return { date: prev.updated.slice(0, 10), result, geometry: radarModel(data, result) || { current: "" } };
+}
+
+/** Per skill whose counted level changed since the earlier take: then, now and the delta. */
+function changeView(ctx, result, then) {
+  const { data, t, fmt } = ctx;
+  const lines = data.skills.map((sk) => {
+    const was = then.result.skills[sk.id];
+    const is = result.skills[sk.id];
+    if (was.score === null && is.score === null) return null;
+    const delta = Math.round((is.counted - was.counted) * 100) / 100;
+    if (!delta) return null;
+    return h("li", { "data-skill": sk.id, text: t("change_line", { skill: sk.name, then: fmt(was.counted),
+      now: fmt(is.counted), delta: `${delta > 0 ? "+" : "−"}${fmt(Math.abs(delta))}` }) });
+  }).filter(Boolean);
+  return lines.length ? h("ul", { class: "assess-change" }, lines) : h("p", { text: t("change_none", { date: then.date }) });
 }
