@@ -41,3 +41,32 @@ def test_a_retake_shows_then_against_now_and_keeps_it_in_the_file(page: Any, ass
     other.wait_for_selector(".assess-sec-change")
     assert set(other.locator(".assess-sec-change li").evaluate_all(
         "els => els.map(e => e.dataset.skill)")) == {"data", "prioritisation"}
+
+
+def test_read_marks_leave_the_plan_and_survive_export_and_import(page: Any, assess_site: Any,
+                                                                 new_context: Any) -> None:
+    finish_full(page, assess_site)
+    first = page.locator(".assess-gaps [data-resource]").first
+    rid = first.get_attribute("data-resource")
+    first.locator(".assess-readToggle").click()
+    assert saved_state(page)["doc"]["read"] == [rid]
+    # Out of the gaps and the plan, listed as read, with the focus on the mark that undoes it.
+    assert page.locator(f'.assess-gaps [data-resource="{rid}"]').count() == 0
+    assert page.locator(f'.assess-sec-plan [data-resource="{rid}"]').count() == 0
+    assert page.locator(f'.assess-sec-read [data-read-item="{rid}"]').count() == 1
+    assert page.evaluate("document.activeElement.dataset.read") == rid
+    assert "marked as read" in page.locator(".assess-sr").inner_text()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download JSON").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert json.loads(text)["read"] == [rid]
+    other = new_context().new_page()
+    open_assessment(other, assess_site.assessment)
+    other.set_input_files("#assess-import", files=[{"name": "me.json", "mimeType": "application/json",
+                                                    "buffer": text.encode("utf-8")}])
+    other.wait_for_selector(".assess-sec-read")
+    assert other.locator(f'.assess-sec-read [data-read-item="{rid}"]').count() == 1
+    assert other.locator(f'.assess-sec-plan [data-resource="{rid}"]').count() == 0
+    # Taking the mark back puts it in the plan again.
+    other.locator(f'.assess-sec-read [data-read="{rid}"]').click()
+    assert "read" not in saved_state(other)["doc"]

@@ -454,6 +454,21 @@ class App {
         this.notes = [];
         go(0);
       },
+      toggleRead: (id) => {
+        const d = this.saved.doc;
+        const read = new Set(d.read || []);
+        const was = read.has(id);
+        if (was) read.delete(id);
+        else read.add(id);
+        d.read = S.readList(data, [...read]);
+        if (!d.read.length) delete d.read;
+        this.persist();
+        const title = data.resources.find((r) => r.id === id).title;
+        this.render(false, t(was ? "read_unmarked" : "read_marked", { title }));
+        // Focus stays near: the mark that can undo it, or the plan.
+        (this.main.querySelector(`[data-read="${CSS.escape(id)}"]`) || this.main.querySelector("#assess-plan-h")
+          || this.main.querySelector("h2")).focus();
+      },
       closeOpinion: () => {
         this.opinion = null;
         this.render(true);

@@ -221,13 +221,31 @@ function skillTable(ctx, model) {
       body));
 }
 
-function resourceItem(r) {
+/** "I have read it": the plan and the gaps then leave it out (kept in ``doc.read``). */
+function readToggle(ctx, a, id, title, read) {
+  if (ctx.readOnly || !a.toggleRead) return null;
+  return h("button", { type: "button", class: "assess-readToggle", "aria-pressed": read ? "true" : "false",
+    "data-read": id, text: ctx.t(read ? "unmark_read" : "mark_read"), "aria-label": ctx.t(read ? "unmark_read_of" : "mark_read_of", { title }),
+    onclick: () => a.toggleRead(id) });
+}
+
+function resourceItem(ctx, a, r) {
   return h("li", { "data-resource": r.id }, h("a", { href: r.url, rel: "noopener", text: r.title }),
-    h("span", { class: "assess-hint", text: ` — ${r.meta}` }),
+    h("span", { class: "assess-hint", text: ` — ${r.meta}` }), " ", readToggle(ctx, a, r.id, r.title, false),
     h("br"), h("span", { html: r.why_html }));
 }
 
-function gapsView(ctx, model) {
+/** What the person marked as read, each with a way to take the mark back. */
+function readView(ctx, doc, a) {
+  const marked = (doc.read || []).map((id) => ctx.data.resources.find((r) => r.id === id)).filter(Boolean);
+  if (!marked.length) return null;
+  return h("section", { class: "assess-sec-read", "aria-labelledby": "assess-read-h" },
+    h("h3", { id: "assess-read-h", text: ctx.t("read_done_heading", { n: marked.length }) }),
+    h("ul", {}, marked.map((r) => h("li", { "data-read-item": r.id }, h("a", { href: r.url, rel: "noopener", text: r.title }), " ",
+      readToggle(ctx, a, r.id, r.title, true)))));
+}
+
+function gapsView(ctx, model, a) {
   const { t } = ctx;
   if (!model.gaps.length && !model.other_gaps.length) return [h("p", { text: t("gaps_none") })];
   const out = [h("ol", { class: "assess-gaps" }, model.gaps.map((g) => h("li", { "data-skill": g.id, id: `gap-${g.id}` },
@@ -236,7 +254,7 @@ function gapsView(ctx, model) {
     h("p", {}, h("strong", { text: `${t("goal_heading", { level: g.goal })}.` }), " ", t("goal_intro")),
     h("ul", {}, g.behaviours_html.map((b) => h("li", { html: b }))),
     h("p", {}, h("strong", { text: t("read_heading") })),
-    g.resources.length ? h("ul", { class: "assess-resources" }, g.resources.map(resourceItem))
+    g.resources.length ? h("ul", { class: "assess-resources" }, g.resources.map((r) => resourceItem(ctx, a, r)))
       : h("p", { text: t("read_none") }))))];
   if (model.other_gaps.length) {
     out.push(h("h4", { text: t("other_gaps_heading") }),
@@ -249,7 +267,7 @@ function gapsView(ctx, model) {
   return out;
 }
 
-function planView(plan) {
+function planView(ctx, plan, a) {
   return [h("p", { text: plan.intro }),
     h("div", { class: "assess-plan" }, plan.months.map((month) => h("section", { "aria-labelledby": `plan-${month.key}`, "data-days": month.key },
       h("h4", { id: `plan-${month.key}`, text: month.heading }),
@@ -257,7 +275,7 @@ function planView(plan) {
       month.items.length
         ? h("ul", {}, month.items.map((r) => (r.kind === "read"
           ? h("li", { "data-resource": r.id }, h("a", { href: r.url, rel: "noopener", text: r.title }),
-            h("span", { class: "assess-hint", text: ` — ${r.duration} · ${r.for}` }))
+            h("span", { class: "assess-hint", text: ` — ${r.duration} · ${r.for}` }), " ", readToggle(ctx, a, r.id, r.title, false))
           : h("li", { "data-practice": r.skill, class: "assess-practice" }, h("strong", { text: `${r.label} ` }), h("span", { html: r.how_html })))))
         : h("p", { class: "assess-hint", text: plan.empty })))),
     plan.later.length ? [h("p", { text: plan.later_heading }), h("ul", {}, plan.later.map((r) => h("li", { "data-later": r.id },
@@ -394,8 +412,9 @@ export function resultView(ctx, doc, result, a) {
       skillTable(ctx, model), h("p", { class: "assess-hint", text: model.scale }), explainView(ctx, model)),
     flagsView(ctx, model),
     calibrationView(ctx, model.calibration),
-    section("gaps", t(ctx.readOnly ? "shared_gaps_heading" : "gaps_heading"), gapsView(ctx, model)),
-    model.plan ? section("plan", t("plan_heading"), planView(model.plan)) : null,
+    section("gaps", t(ctx.readOnly ? "shared_gaps_heading" : "gaps_heading"), gapsView(ctx, model, a)),
+    model.plan ? section("plan", t("plan_heading"), planView(ctx, model.plan, a)) : null,
+    readView(ctx, doc, a),
     model.explanations.length ? section("explanations", t("explanations_heading"),
       h("p", { text: t("explanations_intro") }), explanationsView(ctx, model)) : null);
 }
