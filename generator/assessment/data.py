@@ -2,9 +2,10 @@
 and score, derived from the validated content.
 
 What can be decided before anyone answers is decided here, once, and shipped in the data,
-so the two front ends cannot drift: which checks each mode asks (``skill.ask``), the
-order a check's options are shown in (``check.order``), formatted durations and level
-labels. The runtimes only compute what depends on answers (``scoring.js``, ``report.js``).
+so the two front ends cannot drift: which checks each mode may ask (``skill.ask``), which
+skills the quick mode asks per role (``role.quick``) and how long each mode takes
+(``estimates``, from ``estimate.py``), the order a check's options are shown in
+(``check.order``), formatted durations and level labels. The runtimes only compute what depends on answers (``scoring.js``, ``report.js``).
 
 Rich text is pre-rendered by markdown-it with raw HTML disabled (``content.safety``), so
 the browser only ever inserts markup the generator escaped. Hashes identify the exact

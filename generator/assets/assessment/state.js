@@ -303,7 +303,6 @@ export function readShare(data, payload, t) {
   const doc = newDoc(data, raw.m === "quick" ? "quick" : "full", roleOr(data, raw.r), "");
   if (raw.r !== doc.role) notes.push(t("note_role", { where }));
   doc.ratings = cleaned.ratings;
-  // A second opinion holds ratings only (docs/result-format.md).
-  doc.answers = mode === "opinion" ? {} : cleaned.answers;
+  doc.answers = cleaned.answers;
   return { doc, notes };
 }
