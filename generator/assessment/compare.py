@@ -1,8 +1,11 @@
-"""``compare``: where someone else's rating of a person differs from the person's own.
+"""``compare``: where someone else's rating of a person differs from the person's own, or
+how a person's own ratings changed over time.
 
-Both files rate the same person: the first is the self-assessment, the second a
-manager's or peer's. Only self-ratings are compared; knowledge checks measure whoever
-answered them, so they say nothing about the other person.
+Both files rate the same person. With a second opinion (a file whose ``mode`` is
+``"opinion"``, or any second file), the first is the self-assessment and the second a
+manager's or peer's. Two self-assessments of the same person (same name, neither an
+opinion) are read as then and now, the earlier first. Only self-ratings are compared;
+knowledge checks measure whoever answered them, so they say nothing about the other person.
 """
 
 from __future__ import annotations
@@ -37,26 +40,46 @@ def compare_ratings(a: Assessment, mine: ResultFile, theirs: ResultFile) -> dict
     return {"differ": differ, "agree": agree, "one_sided": one_sided, "threshold": threshold}
 
 
-def describe(result: ResultFile) -> str:
-    return f"{result.source} ({result.name})" if result.name else result.source
+def over_time(mine: ResultFile, theirs: ResultFile) -> bool:
+    """Two self-assessments of one person (same name, or both unnamed), not an opinion."""
+    return "opinion" not in (mine.mode, theirs.mode) and mine.name == theirs.name
+
+
+def arrange(mine: ResultFile, theirs: ResultFile) -> tuple[ResultFile, ResultFile]:
+    """The files in the order they are compared: over time, the earlier one first."""
+    if over_time(mine, theirs) and (theirs.updated or "") < (mine.updated or ""):
+        return theirs, mine
+    return mine, theirs
+
+
+def describe(result: ResultFile, dated: bool = False) -> str:
+    """The file, whose it is, who gave the opinion and, over time, its date."""
+    date = (result.updated or "")[:10] if dated else ""
+    who = ", ".join(x for x in (result.name, f"by {result.rater}" if result.rater else "", date) if x)
+    return f"{result.source} ({who})" if who else result.source
 
 
 def compare_text(a: Assessment, mine: ResultFile, theirs: ResultFile,
                  comparison: dict[str, Any]) -> str:
     t = a.t
-    lines = [t("cli.compare.heading", mine=describe(mine), theirs=describe(theirs)), ""]
+    time = over_time(mine, theirs)
+    heading = "cli.compare.heading_time" if time else "cli.compare.heading"
+    lines = [t(heading, mine=describe(mine, time), theirs=describe(theirs, time)), ""]
     if comparison["differ"]:
         rows = []
         for row in comparison["differ"]:
             sign = "+" if row["difference"] > 0 else "−"
-            note = t("cli.compare.higher" if row["difference"] > 0 else "cli.compare.lower")
+            note = t(("cli.compare.up" if row["difference"] > 0 else "cli.compare.down") if time
+                     else ("cli.compare.higher" if row["difference"] > 0 else "cli.compare.lower"))
             if row["large"]:
                 note += " " + t("cli.compare.large")
             rows.append([row["name"], f"{row['self']} {a.level_name(row['self'])}",
                          f"{row['other']} {a.level_name(row['other'])}",
                          f"{sign}{abs(row['difference'])}", note])
-        lines += table([t("cli.compare.col_skill"), t("cli.compare.col_self"),
-                        t("cli.compare.col_other"), t("cli.compare.col_difference"),
+        lines += table([t("cli.compare.col_skill"),
+                        t("cli.compare.col_then" if time else "cli.compare.col_self"),
+                        t("cli.compare.col_now" if time else "cli.compare.col_other"),
+                        t("cli.compare.col_difference"),
                         t("cli.compare.col_note")], rows)
         lines.append("")
     lines.append(t("cli.compare.summary", differ=len(comparison["differ"]),

@@ -2,9 +2,10 @@
 and score, derived from the validated content.
 
 What can be decided before anyone answers is decided here, once, and shipped in the data,
-so the two front ends cannot drift: which checks each mode asks (``skill.ask``), the
-order a check's options are shown in (``check.order``), formatted durations and level
-labels. The runtimes only compute what depends on answers (``scoring.js``, ``report.js``).
+so the two front ends cannot drift: which checks each mode may ask (``skill.ask``), which
+skills the quick mode asks per role (``role.quick``) and how long each mode takes
+(``estimates``, from ``estimate.py``), the order a check's options are shown in
+(``check.order``), formatted durations and level labels. The runtimes only compute what depends on answers (``scoring.js``, ``report.js``).
 
 Rich text is pre-rendered by markdown-it with raw HTML disabled (``content.safety``), so
 the browser only ever inserts markup the generator escaped. Hashes identify the exact
@@ -22,6 +23,7 @@ from ..content import levels as lv_rules
 from ..content import model as m
 from ..content.safety import block_html, inline_html
 from ..strings import Strings, load_strings
+from . import estimate
 
 FORMAT_VERSION = 2
 MODES = ("quick", "full")
@@ -54,9 +56,10 @@ def content_version(content: m.Content) -> str:
 
 
 def asked(skill: m.Skill, mode: str, per_skill: int) -> list[m.Check]:
-    """The checks a mode asks of a skill, in asking order: every check in ``full``; in
+    """The checks a mode may ask of a skill, in asking order: every check in ``full``; in
     ``quick`` the ``quick: true`` ones first, then the others in content order, up to
-    ``per_skill``."""
+    ``per_skill`` (the first is always asked, the others only while the answers disagree
+    with the self-rating: ``questionsFor`` in scoring.js)."""
     if mode == "full":
         return list(skill.checks)
     quick = [c for c in skill.checks if c.quick]
@@ -146,20 +149,32 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
     strings = load_strings(fw.language)
     per_skill = fw.assessment.quick_checks_per_skill
     orders = option_orders(content.skills, per_skill)
+    levels = [{"value": lv.value, "name": lv.name, "summary": lv.summary,
+               "label": lv_rules.label(strings, lv.value, lv.name, "assessment.level_name")}
+              for lv in fw.levels]
+    skills = [_skill(s, orders, per_skill, fw) for s in content.skills]
+    budget = fw.assessment.quick_minutes
+    roles: list[dict[str, Any]] = [{"id": r.id, "name": r.name, "summary": r.summary,
+                                    "expectations": {k: {"level": e.level, "importance": e.importance}
+                                                     for k, e in r.expectations.items()}}
+                                   for r in content.roles]
+    for role in roles:
+        # Role-weighted quick mode (estimate.py): the skills this role weighs most, in budget.
+        role["quick"] = estimate.quick_skills(skills, levels, role["expectations"], budget)
+    quick = {r["id"]: estimate.estimate([s for s in skills if s["id"] in r["quick"]], levels,
+                                        "quick", strings) for r in roles}
     return {
         "format": FORMAT_VERSION,
         "content_version": version,
         "framework": {"name": fw.name, "version": fw.version, "language": fw.language},
-        "levels": [{"value": lv.value, "name": lv.name, "summary": lv.summary,
-                    "label": lv_rules.label(strings, lv.value, lv.name, "assessment.level_name")}
-                   for lv in fw.levels],
+        "levels": levels,
         "floor": lv_rules.floor(fw),  # the "not yet" level skills need not describe, or null
         "areas": [{"id": a.id, "name": a.name} for a in fw.areas],
-        "skills": [_skill(s, orders, per_skill, fw) for s in content.skills],
-        "roles": [{"id": r.id, "name": r.name, "summary": r.summary,
-                   "expectations": {k: {"level": e.level, "importance": e.importance}
-                                    for k, e in r.expectations.items()}}
-                  for r in content.roles],
+        "skills": skills,
+        "roles": roles,
+        "estimates": {"quick": quick, "full": estimate.estimate(skills, levels, "full", strings),
+                      "opinion": estimate.estimate(skills, levels, "opinion", strings),
+                      "method": estimate.method(strings)},
         "resources": [{"id": r.id, "title": r.title, "authors": list(r.authors), "kind": r.kind,
                        "url": r.url, "year": r.year, "cost": r.cost, "minutes": r.minutes,
                        "duration": strings.minutes(r.minutes), "level": r.level,

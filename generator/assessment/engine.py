@@ -30,7 +30,7 @@ _IMPORT = re.compile(r"^import\s[^;]*\sfrom\s+\"\./([a-z]+\.js)\";\s*$", re.MULT
 
 _BRIDGE = """
 globalThis.__data = new Map();
-globalThis.__api = { score, questionsFor, knowledgeMax, knowledgeLevel, evidenceWeight, skillScore,
+globalThis.__api = { score, questionsFor, checksFor, skillsFor, knowledgeMax, knowledgeLevel, evidenceWeight, skillScore,
   skillStatus, confidenceFlag, goalLevel, resourcesFor, learningPlan, calibration, round2,
   reportModel, markdownReport, radarModel, text, duration };
 globalThis.__load = (key, json) => { __data.set(key, JSON.parse(json)); return true; };

@@ -23,9 +23,10 @@ from .format import clean
 
 FORMAT = "mlpm-assessment-result"
 FORMAT_VERSION = 1
-MODES = ("quick", "full")
+# "opinion": a second opinion, someone rating another person (self-ratings only).
+MODES = ("quick", "full", "opinion")
 KEYS = ("format", "format_version", "framework", "framework_version", "content_version",
-        "created", "updated", "name", "mode", "role", "ratings", "answers", "read")
+        "created", "updated", "name", "rater", "mode", "role", "ratings", "answers", "read", "history")
 
 
 def now() -> str:
@@ -46,6 +47,7 @@ class ResultFile:
     mode: str
     role: str | None
     name: str | None = None
+    rater: str | None = None  # who gave a second opinion (mode "opinion")
     created: str | None = None
     updated: str | None = None
     framework: str | None = None
@@ -54,6 +56,7 @@ class ResultFile:
     ratings: dict[str, dict[str, Any]] = field(default_factory=dict)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     read: list[str] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)  # earlier takes, oldest first
     notices: list[str] = field(default_factory=list)
 
     def scoring_input(self) -> dict[str, Any]:
@@ -67,13 +70,17 @@ class ResultFile:
             "framework": self.framework, "framework_version": self.framework_version,
             "content_version": self.content_version,
             "created": self.created, "updated": self.updated,
-            "name": self.name, "mode": self.mode, "role": self.role,
+            "name": self.name, "rater": self.rater, "mode": self.mode, "role": self.role,
             "ratings": dict(self.ratings), "answers": dict(self.answers),
         }
         if self.read:
             out["read"] = list(self.read)
+        if self.history:
+            out["history"] = list(self.history)
         if not self.name:
             del out["name"]
+        if not self.rater:
+            del out["rater"]
         return out
 
 
@@ -190,13 +197,20 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any]) -> ResultFile:
         role = None
 
     result = ResultFile(
-        source=source, mode=mode, role=role, name=text_field("name"),
+        source=source, mode=mode, role=role, name=text_field("name"), rater=text_field("rater"),
         created=text_field("created"), updated=text_field("updated"),
         framework=text_field("framework"), framework_version=text_field("framework_version"),
         content_version=text_field("content_version"), notices=notices)
     result.ratings = _valid_ratings(raw.get("ratings"), data, notice)
     result.answers = _valid_answers(raw.get("answers"), data, notice)
+    if mode == "opinion" and result.answers:
+        # Scenario answers measure whoever answered them, not the person a second opinion rates.
+        notice("opinion_answers", n=len(result.answers))
+        result.answers = {}
     result.read = read_list(raw.get("read"), data)
+    from .history import earlier_takes  # it validates entries with this module's checks
+
+    result.history = earlier_takes(raw.get("history"), data)
     return result
 
 

@@ -32,9 +32,13 @@ def rule(name: str, *args: Any, data: Mapping[str, Any] | None = None) -> Any:
     return engine().call(name, *args, data=data)
 
 
-def questions_for(data: Mapping[str, Any], mode: str) -> list[dict[str, Any]]:
-    """Every question of a mode in asking order: ``{"skill": id, "check": id or None}``."""
-    questions: list[dict[str, Any]] = engine().call("questionsFor", mode, data=data)
+def questions_for(data: Mapping[str, Any], mode: str,
+                  doc: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Every question of a mode in asking order, given the answers so far (``doc``, a result
+    document: its role picks the quick mode's skills, and its answers decide whether a
+    skill's next quick check is asked): ``{"skill": id, "check": id or None}``. Ask again
+    after each answer: the list can grow or shrink."""
+    questions: list[dict[str, Any]] = engine().call("questionsFor", mode, doc, data=data)
     return questions
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..assessment.compare import compare_ratings, compare_text
+from ..assessment.compare import arrange, compare_ratings, compare_text
 from ..assessment.lookup import load_assessment
 from ..assessment.terminal import lines
 from ._shared import read_results
@@ -14,5 +14,5 @@ from ._shared import read_results
 
 def run(root: Path, self_file: Path, other_file: Path) -> None:
     a = load_assessment(root)
-    mine, theirs = read_results([self_file, other_file], a)
+    mine, theirs = arrange(*read_results([self_file, other_file], a))
     click.echo(lines(compare_text(a, mine, theirs, compare_ratings(a, mine, theirs))), nl=False)

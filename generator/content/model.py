@@ -45,6 +45,7 @@ class AssessmentSettings(Strict):
     """How the self-assessment is put together."""
 
     quick_checks_per_skill: Annotated[int, Field(ge=0, le=20)] = 1
+    quick_minutes: Annotated[int, Field(ge=1, le=600)] = 15  # quick mode's budget: estimate.py
     top_gaps: Annotated[int, Field(ge=1, le=20)] = 3
     resources_per_gap: Annotated[int, Field(ge=1, le=10)] = 3
     plan_minutes_per_month: Annotated[int, Field(ge=30, le=100_000)] = 900

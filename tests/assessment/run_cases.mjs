@@ -12,7 +12,7 @@ const out = cases.map(({ data: index, doc, role }) => {
   const data = datas[index];
   try {
     const checks = new Map(data.skills.flatMap((s) => s.checks.map((c) => [c.id, c])));
-    const questions = questionsFor(data, doc.mode).map((q) => ({ ...q, order: q.check ? checks.get(q.check).order : null }));
+    const questions = questionsFor(data, doc.mode, doc).map((q) => ({ ...q, order: q.check ? checks.get(q.check).order : null }));
     const result = score(data, doc, role);
     const shown = { ...doc, role };
     // What the browser keeps of the same answers read as an imported result file.

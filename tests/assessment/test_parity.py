@@ -25,8 +25,7 @@ from hypothesis import strategies as st
 
 from generator.assessment.engine import EngineError, engine
 from generator.assessment.results import FORMAT, parse_result
-from generator.assessment.scoring import score
-from generator.commands.assess import questions
+from generator.assessment.scoring import questions_for, score
 from tests.assessment.helpers import scoring_data
 
 REPO = Path(__file__).resolve().parents[2]
@@ -193,9 +192,9 @@ def canonical(value: Any) -> Any:
 def in_terminal(case: dict[str, Any]) -> dict[str, Any]:
     """What the terminal commands compute for a case (``assess``'s questions, ``report``)."""
     data, doc, role = case["data"], case["answers"], case["role"]
-    asked = [{"skill": q.skill["id"], "check": q.check["id"] if q.check else None,
-              "order": q.check["order"] if q.check else None}
-             for q in questions(data, doc["mode"])]
+    checks = {c["id"]: c for s in data["skills"] for c in s["checks"]}
+    asked = [{**q, "order": checks[q["check"]]["order"] if q["check"] else None}
+             for q in questions_for(data, doc["mode"], doc)]
     result = score(data, doc, role)
     shown = {**doc, "role": role}
     call = engine().call

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.assessment.results import new_result, parse_result, read_result, write_result
+from generator.assessment.results import (
+    FORMAT,
+    new_result,
+    parse_result,
+    read_result,
+    write_result,
+)
 from generator.errors import ResultFileError
 from tests.assessment.helpers import check, result_json, scoring_data, skill, write_json
 
@@ -158,7 +164,7 @@ def test_bad_top_level_values_are_reported_and_defaulted() -> None:
     assert (result.mode, result.role, result.name, result.ratings) == ("full", None, None, {})
     assert result.notices == [
         "r.json: ignored unknown keys: extra, zzz",
-        "r.json: ignored 'mode' (expected \"quick\" or \"full\", got 'speedy')",
+        "r.json: ignored 'mode' (expected \"quick\" or \"full\" or \"opinion\", got 'speedy')",
         ("r.json: the role 'ceo' is not in the current content (expected one of: pm, lead, "
         "junior); pass --role"),
         "r.json: ignored 'name' (expected text, got 42)",
@@ -173,3 +179,34 @@ def test_a_result_without_name_or_answers_is_valid(tmp_path: Path) -> None:
     result = read_result(write_json(tmp_path / "empty.json", raw), data)
     assert (result.name, result.ratings, result.answers, result.notices) == (None, {}, {}, [])
     assert "name" not in result.to_json()
+
+
+def test_a_second_opinion_keeps_its_rater_and_ratings_only() -> None:
+    data = scoring_data()
+    skill = data["skills"][0]
+    check = skill["checks"][0]
+    raw = {"format": FORMAT, "format_version": 1, "mode": "opinion", "name": "Alex",
+           "rater": "Sam", "role": data["roles"][0]["id"],
+           "ratings": {skill["id"]: {"level": 1, "hash": skill["rating_hash"]}},
+           "answers": {check["id"]: {"choice": 0, "hash": check["hash"]}}}
+    result = parse_result(raw, "o.json", data)
+    assert (result.mode, result.name, result.rater) == ("opinion", "Alex", "Sam")
+    assert result.ratings == raw["ratings"] and result.answers == {}
+    assert result.notices == [("o.json: ignored the scenario answers (1): a second opinion "
+                               "holds ratings only")]
+    out = result.to_json()
+    assert (out["mode"], out["name"], out["rater"]) == ("opinion", "Alex", "Sam")
+
+
+def test_earlier_takes_travel_in_the_file_with_their_valid_entries() -> None:
+    data = scoring_data()
+    skill = data["skills"][0]
+    take = {"updated": "2026-06-01T10:00:00Z", "mode": "quick",
+            "ratings": {skill["id"]: {"level": 1, "hash": skill["rating_hash"]},
+                        "gone": {"level": 1, "hash": "x"}}, "answers": {}}
+    raw = {"format": FORMAT, "format_version": 1, "mode": "full", "ratings": {}, "answers": {},
+           "history": [take, {"no": "date"}, 7]}
+    result = parse_result(raw, "h.json", data)
+    assert result.notices == []  # an old take is context: its dropped entries are not reported
+    assert result.history == [{**take, "ratings": {skill["id"]: take["ratings"][skill["id"]]}}]
+    assert result.to_json()["history"] == result.history

@@ -82,36 +82,72 @@ def test_full_assessment_shows_the_scores_of_the_spec(page: Any, assess_site: An
     assert "Result updated for Product lead." in page.locator(".assess-sr").inner_text()
 
 
-def test_quick_mode_asks_quick_checks_first_then_fills_up(page: Any, assess_site: Any) -> None:
+def test_quick_mode_asks_a_second_check_only_when_the_first_disagrees(page: Any,
+                                                                    assess_site: Any) -> None:
     content = assess_site.content
-    plan = content.quick_plan()
     open_assessment(page, assess_site.assessment)
+    # The estimate is shown before starting, for each mode, from the data built for it.
+    estimates = assess_site.data["estimates"]
+    assert page.locator('label[for="mode-quick"]').inner_text().startswith(
+        f"Quick — {estimates['quick']['pm']['text']}")
+    assert page.locator('label[for="mode-full"]').inner_text().startswith(
+        f"Full — {estimates['full']['text']}")
     start(page, "pm", "quick")
-    seen: list[str] = []
-    for area in content.framework["areas"]:
-        assert page.locator("form.assess-area h2").inner_text() == area["name"]
-        want = [c for s in content.skills if s["area"] == area["id"] for c in plan[s["id"]]]
-        assert visible_checks(page) == want
-        seen += want
-        next_step(page)
-    page.wait_for_selector(".assess-result")
-    # Quick mode asked 2 per skill: quick ones first (disc-*), then the others to fill up.
-    assert plan["discovery"] == ["disc-interview", "disc-metric"]
-    assert plan["prioritisation"] == ["prio-stakeholder", "prio-rice"]
-    assert seen == [c for ids in plan.values() for c in ids]
+    assert page.locator("form.assess-area h2").inner_text() == "Problem discovery"
+    # One check per skill to begin with: the first of the quick candidates.
+    assert visible_checks(page) == ["disc-interview"]
+    rate(page, "discovery", 3)
+    wrong = next(i for i in range(4) if i != content.correct_index("disc-interview"))
+    pick_option(page, content, "disc-interview", wrong)
+    # Rated 3, answered wrong: the answers disagree with the rating, so a second check.
+    page.wait_for_function("document.querySelectorAll('fieldset.assess-check').length === 2")
+    assert visible_checks(page) == ["disc-interview", "disc-metric"]
+    assert "disagree" in page.locator("[aria-live=polite]").inner_text()
+    assert page.evaluate("document.activeElement.name") == "check:disc-interview"
+    # Answered right after all: they agree, and the unanswered second check goes again.
+    pick_option(page, content, "disc-interview", content.correct_index("disc-interview"))
+    page.wait_for_function("document.querySelectorAll('fieldset.assess-check').length === 1")
+    next_step(page)
+    assert page.locator("form.assess-area h2").inner_text() == "Prioritisation"
+    assert visible_checks(page) == ["prio-stakeholder"]
+    rate(page, "prioritisation", 2)
+    pick_option(page, content, "prio-stakeholder", content.correct_index("prio-stakeholder"))
+    assert visible_checks(page) == ["prio-stakeholder"]  # they agree: one is enough
+    assert saved_state(page)["doc"]["mode"] == "quick"
 
 
 def test_progress_is_shown_as_a_bar_and_text(page: Any, assess_site: Any) -> None:
     open_assessment(page, assess_site.assessment)
     start(page, "pm", "quick")
+    skills = assess_site.data["roles"][0]["quick"]
+    first = sum(1 for s in assess_site.data["skills"] if s["id"] in skills and s["ask"]["quick"])
+    total = len(skills) + first
     text = page.locator("#assess-progress-text")
-    assert text.inner_text() == "Area 1 of 2: Strategy — 0 of 9 questions answered"
+    assert text.inner_text() == f"Skill 1 of {len(skills)} — 0 of {total} questions answered"
     rate(page, "discovery", 2)
-    assert text.inner_text() == "Area 1 of 2: Strategy — 1 of 9 questions answered"
+    assert text.inner_text() == f"Skill 1 of {len(skills)} — 1 of {total} questions answered"
     bar = page.locator(".assess-progress progress")
     assert (bar.get_attribute("max"), page.evaluate("document.querySelector('progress').value")) \
-        == ("9", 1)
+        == (str(total), 1)
     assert page.locator("[aria-live=polite]").inner_text() == text.inner_text()
+
+
+def test_skip_and_jump_to_the_next_unanswered_skill(page: Any, assess_site: Any) -> None:
+    open_assessment(page, assess_site.assessment)
+    start(page, "pm", "full")
+    next_step(page)  # skip Problem discovery without answering
+    assert page.locator("form.assess-area h2").inner_text() == "Prioritisation"
+    answer_visible(page, assess_site.content, RATINGS, CHOICES)
+    page.get_by_role("button", name="Next unanswered", exact=True).click()
+    # Prioritisation is done; the next skill with an open question is the one after it.
+    assert page.locator("form.assess-area h2").inner_text() == "ML basics"
+    answer_visible(page, assess_site.content, RATINGS, CHOICES)
+    page.get_by_role("button", name="Next unanswered", exact=True).click()
+    assert page.locator("form.assess-area h2").inner_text() == "Data fluency"
+    rate(page, "data", 2)
+    page.get_by_role("button", name="Next unanswered", exact=True).click()
+    # Round to the start: the skipped skill.
+    assert page.locator("form.assess-area h2").inner_text() == "Problem discovery"
 
 
 def test_options_follow_the_data_order_but_are_stored_in_content_order(page: Any,
@@ -141,23 +177,45 @@ def test_options_follow_the_data_order_but_are_stored_in_content_order(page: Any
 
 def test_reload_resumes_where_the_person_was(page: Any, assess_site: Any) -> None:
     content = assess_site.content
+    page.set_viewport_size({"width": 390, "height": 844})
     open_assessment(page, assess_site.assessment)
     start(page, "lead", "full", name="Ada")
-    answer_visible(page, content, {"discovery": 2, "prioritisation": 1}, {"disc-evidence": 0})
+    answer_visible(page, content, {"discovery": 2}, {"disc-evidence": 0})
     next_step(page)
-    rate(page, "data", 3)
+    rate(page, "prioritisation", 1)
+    pick_option(page, content, "prio-uncertain", 0)
     page.reload()
     wait_ready(page)
-    assert page.locator("form.assess-area h2").inner_text() == "Technical fluency"
-    assert page.is_checked('input[name="rating:data"][value="3"]')
-    assert "4 of 11 questions answered" in page.locator("#assess-progress-text").inner_text()
+    assert page.locator("form.assess-area h2").inner_text() == "Prioritisation"
+    assert page.is_checked('input[name="rating:prioritisation"][value="1"]')
+    assert "Skill 2 of 4 — 4 of 11 questions answered" in \
+        page.locator("#assess-progress-text").inner_text()
+    # Exactly where the person was: the question last answered, in view below the sticky bar.
+    assert page.evaluate("document.activeElement.name") == "check:prio-uncertain"
+    box = page.evaluate("""() => {
+      const f = document.activeElement.closest('fieldset').getBoundingClientRect();
+      const bar = document.querySelector('.assess-progress').getBoundingClientRect();
+      return {top: f.top, bar: bar.bottom, scrolled: scrollY};
+    }""")
+    assert box["scrolled"] > 0 and box["top"] >= box["bar"] and box["top"] < 844, box
     page.get_by_role("button", name="Back", exact=True).click()
-    assert page.locator("form.assess-area h2").inner_text() == "Strategy"
+    assert page.locator("form.assess-area h2").inner_text() == "Problem discovery"
     assert page.is_checked('input[name="rating:discovery"][value="2"]')
     assert page.evaluate("document.activeElement.tagName") == "H2"
     page.get_by_role("button", name="Back", exact=True).click()
     assert page.is_checked('input[name="role"][value="lead"]')
     assert page.input_value("#assess-name") == "Ada"
+
+
+def test_the_sticky_progress_bar_never_covers_the_heading(page: Any, assess_site: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_assessment(page, assess_site.assessment)
+    start(page, "pm", "full")
+    next_step(page)  # a new step focuses and scrolls to its heading
+    tops = page.evaluate("""() => ({
+      h2: document.querySelector('form.assess-area h2').getBoundingClientRect().top,
+      bar: document.querySelector('.assess-progress').getBoundingClientRect().bottom})""")
+    assert tops["h2"] >= tops["bar"], tops
 
 
 def test_role_in_the_url_is_preselected(page: Any, assess_site: Any) -> None:

@@ -246,6 +246,8 @@ def test_two_tabs_keep_each_others_answers(context: Any, assess_site: Any) -> No
     open_assessment(second, assess_site.assessment)  # resumes the same assessment
     second.wait_for_selector("form.assess-area")
     rate(first, "discovery", 2)
+    second.locator(".assess-nav .md-button--primary").click()  # one skill a step
+    second.wait_for_selector('input[name="rating:prioritisation"]')
     rate(second, "prioritisation", 1)  # second tab's save: the first tab merges it
     first.wait_for_function("() => JSON.parse(localStorage.getItem('mlpm-assessment'))"
                             ".doc.ratings.prioritisation !== undefined")

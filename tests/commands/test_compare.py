@@ -82,3 +82,23 @@ def test_piped_output_has_no_colour_and_a_bad_file_is_named(tmp_path: Path) -> N
     assert (bad.returncode, bad.stdout) == (1, "")
     assert bad.stderr == (f"{missing}: no such file (expected a result file written by the "
                           "self-assessment or by `assess`)\n")
+
+
+def test_two_self_assessments_of_one_person_read_as_then_and_now(tmp_path: Path) -> None:
+    data = scoring_data()
+    first, second = data["skills"][0], data["skills"][1]
+
+    def doc(updated: str, levels: tuple[int, int]) -> dict:
+        return {"format": "mlpm-assessment-result", "format_version": 1, "mode": "full",
+                "name": "Ada", "updated": updated, "role": data["roles"][0]["id"],
+                "ratings": {s["id"]: {"level": lv, "hash": s["rating_hash"]}
+                            for s, lv in zip((first, second), levels, strict=True)},
+                "answers": {}}
+    now = write_json(tmp_path / "now.json", doc("2026-11-30T10:00:00Z", (2, 1)))
+    then = write_json(tmp_path / "then.json", doc("2026-06-01T10:00:00Z", (1, 1)))
+    result = compare(str(now), str(then))  # given newest first: still then, now
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.splitlines()[0] == (f"Self-ratings then, {then} (Ada, 2026-06-01), and now, "
+                                   f"{now} (Ada, 2026-11-30)")
+    assert "| Then" in out and "higher now" in out

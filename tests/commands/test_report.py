@@ -79,7 +79,7 @@ def test_markdown_report_key_lines(result_file: Path) -> None:
     assert ("- **User research:** You rated 4, but 1 of your 3 scenario answers right show "
             "only 1; so this counts as 1 until your answers agree.") in out
     assert ("2. **Prioritising** — Now 2, target 4: gap 2 × importance 3 (Essential) = "
-            "priority 6\n\n   Next goal: Level 3: Proficient. You are there when you:\n\n"
+            "priority 6\n\n   Next goal: Level 3: Proficient. Signs you are there:\n\n"
             "   - Says no with evidence.\n\n   What to read:\n\n"
             "   - [Roadmaps that say no](https://example.com/rm) — Talk · 45 min · Free · "
             "Level 3: Proficient\n") in out

@@ -8,6 +8,7 @@ function fail(root, err) {
   p.setAttribute("role", "alert");
   p.textContent = (root.dataset.error || "{reason}").replace("{reason}", err.message);
   root.replaceChildren(p);
+  root.removeAttribute("aria-busy");
 }
 
 function boot() {

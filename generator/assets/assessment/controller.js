@@ -3,7 +3,7 @@
 
 import { questionsFor, score } from "./scoring.js";
 import * as S from "./state.js";
-import { areaView, h, resultView, startView } from "./view.js";
+import { h, resultView, skillView, startView } from "./view.js";
 import { markdownReport, num, translator } from "./report.js";
 
 const dataCache = new Map();
@@ -69,7 +69,10 @@ export async function mount(root) {
     return;
   }
   const t = translator(data.strings);
+  // The first view (the page's own HTML) let the person pick a role while this loaded.
+  const early = root.querySelector(".assess-preview input[name=role]:checked");
   const app = new App(root, data, t, (n) => num(data, n));
+  if (early && !early.defaultChecked) app.earlyRole = early.value;
   current = app;
   app.start();
 }
@@ -87,6 +90,7 @@ class App {
     this.shareUrl = "";
     this.storageWarning = null; // {text, error}, then false once dismissed
     this.sureFirst = {}; // "how sure" picked before the answer it belongs to
+    this.opinion = null; // an imported second opinion, shown beside the own result
   }
 
   start() {
@@ -96,7 +100,7 @@ class App {
     this.notes.push(...loaded.notes.map((text) => ({ text, error: !this.saved })));
     if (this.saved && loaded.changed) this.reconcile();
     const hash = readLocation();
-    this.wantedRole = null;
+    this.wantedRole = this.earlyRole && data.roles.some((r) => r.id === this.earlyRole) ? this.earlyRole : null;
     if (hash.role !== undefined) {
       if (data.roles.some((r) => r.id === hash.role)) {
         this.wantedRole = hash.role;
@@ -117,6 +121,18 @@ class App {
     this.root.replaceChildren(this.live, this.noticeBox, this.main);
     this.root.removeAttribute("aria-busy");
     this.render(false);
+    this.resume();
+  }
+
+  /** Back where the person was: the question last answered on the saved step, in view. */
+  resume() {
+    const at = this.saved && !this.shared && Number.isInteger(this.saved.step) ? this.saved.at : null;
+    if (!at) return;
+    const inputs = [...this.main.querySelectorAll("input")].filter((el) => el.name === at);
+    const input = inputs.find((el) => el.checked) || inputs[0];
+    if (!input) return;
+    input.closest("fieldset").scrollIntoView({ block: "start" });
+    input.focus({ preventScroll: true });
   }
 
   /** Another tab saved: keep every answer either tab has (the other tab's wins where both
@@ -169,45 +185,52 @@ class App {
 
   // --- what to ask -------------------------------------------------------------------
 
-  /** The steps: one per area with something to ask (only pending questions after a change),
-   * in scoring.js's question order, the order the terminal asks in too. */
+  /** The steps: one per skill with something to ask (only pending questions after a
+   * change), in scoring.js's question order, the order the terminal asks in too. The quick
+   * mode's checks depend on the answers so far, so the steps are worked out afresh. */
   steps() {
     const { data } = this;
     const pending = this.saved.pending;
     const skills = new Map(data.skills.map((s) => [s.id, s]));
     const checks = new Map(data.skills.flatMap((s) => s.checks.map((c) => [c.id, c])));
+    const areas = new Map(data.areas.map((a) => [a.id, a]));
     const items = new Map();
-    for (const q of questionsFor(data, this.saved.doc.mode)) {
-      if (!items.has(q.skill)) items.set(q.skill, { skill: skills.get(q.skill), rate: false, checks: [] });
+    for (const q of questionsFor(data, this.saved.doc.mode, this.saved.doc)) {
+      if (!items.has(q.skill)) {
+        const skill = skills.get(q.skill);
+        items.set(q.skill, { skill, area: areas.get(skill.area), rate: false, checks: [] });
+      }
       const item = items.get(q.skill);
       if (q.check === null) item.rate = !pending || pending.skills.includes(q.skill);
       else if (!pending || pending.checks.includes(q.check)) item.checks.push(checks.get(q.check));
     }
-    const steps = [];
-    for (const area of data.areas) {
-      const inArea = [...items.values()].filter((item) => item.skill.area === area.id && (item.rate || item.checks.length));
-      if (inArea.length) steps.push({ area, items: inArea });
-    }
+    const steps = [...items.values()].filter((item) => item.rate || item.checks.length);
     return steps.map((step, index) => ({ ...step, index, count: steps.length }));
+  }
+
+  /** Whether a step still has a question without an answer. */
+  open(step) {
+    const doc = this.saved.doc;
+    return (step.rate && !doc.ratings[step.skill.id]) || step.checks.some((c) => !doc.answers[c.id]);
   }
 
   progress(steps, index) {
     const doc = this.saved.doc;
     let total = 0;
     let answered = 0;
-    for (const step of steps) {
-      for (const item of step.items) {
-        total += (item.rate ? 1 : 0) + item.checks.length;
-        answered += (item.rate && doc.ratings[item.skill.id] ? 1 : 0)
-          + item.checks.filter((c) => doc.answers[c.id]).length;
-      }
+    for (const item of steps) {
+      total += (item.rate ? 1 : 0) + item.checks.length;
+      answered += (item.rate && doc.ratings[item.skill.id] ? 1 : 0)
+        + item.checks.filter((c) => doc.answers[c.id]).length;
     }
-    return { step: index + 1, steps: steps.length, area: steps[index].area.name, answered, total };
+    return { step: index + 1, steps: steps.length, skill: steps[index].skill.name,
+      area: steps[index].area.name, answered, total };
   }
 
-  counts() {
-    const n = (mode) => questionsFor(this.data, mode).length;
-    return { quick: n("quick"), full: n("full") };
+  /** Each mode's estimate for a role (data.estimates, computed at build time). */
+  estimates(role) {
+    const e = this.data.estimates;
+    return { quick: (e.quick[role] || Object.values(e.quick)[0]).text, full: e.full.text };
   }
 
   // --- rendering -------------------------------------------------------------------------
@@ -259,7 +282,7 @@ class App {
     if (!saved || saved.step === "start") {
       const doc = saved && saved.doc;
       return { node: startView(this.ctx({ role: this.wantedRole || (doc ? doc.role : data.roles[0].id),
-        mode: doc ? doc.mode : "quick", name: doc && doc.name ? doc.name : "", counts: this.counts() }), this.actions()) };
+        mode: doc ? doc.mode : "quick", name: doc && doc.name ? doc.name : "", rater: doc && doc.rater }), this.actions()) };
     }
     if (saved.step !== "result") {
       const steps = this.steps();
@@ -271,12 +294,16 @@ class App {
       saved.step = Math.min(saved.step, steps.length - 1);
       const progress = this.progress(steps, saved.step);
       const pendingCount = saved.pending ? saved.pending.skills.length + saved.pending.checks.length : 0;
-      return { node: areaView(this.ctx({ doc: saved.doc, progress, pendingCount }), steps[saved.step], this.actions()),
-        announce: t("progress", progress) };
+      // Another skill with an open question: offer to jump to it.
+      const nextOpen = this.nextOpen(steps, (saved.step + 1) % steps.length);
+      return { node: skillView(this.ctx({ doc: saved.doc, progress, pendingCount,
+        hasOpen: nextOpen !== null && nextOpen !== saved.step }), steps[saved.step], this.actions()),
+      announce: t("progress", progress) };
     }
     const result = score(data, saved.doc, saved.doc.role);
     const missing = S.unanswered(data, { ...saved.doc, mode: "full" });
-    return { node: resultView(this.ctx({ shareUrl: this.shareUrl, moreQuestions: saved.doc.mode === "quick" && missing.checks.length > 0 }),
+    return { node: resultView(this.ctx({ shareUrl: this.shareUrl, opinion: this.opinion,
+      moreQuestions: saved.doc.mode === "quick" && missing.checks.length > 0 }),
       saved.doc, result, this.actions()), announce: t("result_ready", { role: this.roleName(result.role) }) };
   }
 
@@ -284,9 +311,33 @@ class App {
     return this.data.roles.find((r) => r.id === id).name;
   }
 
-  updateProgress() {
+  /** The first step from ``from`` on (then from the start) with an unanswered question. */
+  nextOpen(steps, from) {
+    for (let i = 0; i < steps.length; i += 1) {
+      const at = (from + i) % steps.length;
+      if (this.open(steps[at])) return at;
+    }
+    return null;
+  }
+
+  /** After an answer: redraw the step when its questions changed (the quick mode asks a
+   * second check only when the first disagrees with the rating), else the progress only. */
+  afterAnswer(name) {
     const steps = this.steps();
-    const p = this.progress(steps, this.saved.step);
+    const step = steps[this.saved.step];
+    const shown = [...this.main.querySelectorAll("fieldset.assess-check")].map((f) => f.dataset.check).join(" ");
+    if (step && step.checks.map((c) => c.id).join(" ") !== shown) {
+      const added = step.checks.length > shown.split(" ").filter(Boolean).length;
+      this.render(false, added ? this.t("more_asked", { skill: step.skill.name }) : "");
+      const input = [...this.main.querySelectorAll("input")].find((el) => el.name === name && el.checked);
+      if (input) input.focus({ preventScroll: true });
+      return;
+    }
+    this.updateProgress(steps);
+  }
+
+  updateProgress(steps = this.steps()) {
+    const p = this.progress(steps, Math.min(this.saved.step, steps.length - 1));
     const bar = this.main.querySelector("progress");
     bar.value = p.answered;
     bar.max = p.total;
@@ -308,11 +359,24 @@ class App {
     };
     const doc = () => this.shared || this.saved.doc;
     this._actions = {
-      start: ({ role, mode, name }) => {
+      start: ({ role, mode, name, rater }) => {
         this.notes = [];
+        if (mode === "opinion" && !name) {
+          // A second opinion is about someone: without a name nobody can tell whose it is.
+          this.notes = [{ text: t("error_opinion_name"), error: true }];
+          this.renderNotes();
+          this.main.querySelector("#assess-name").focus();
+          return;
+        }
+        if (this.saved && (this.saved.doc.mode === "opinion") !== (mode === "opinion")) {
+          // Between rating yourself and rating someone else nothing carries over.
+          this.saved = null;
+        }
         if (this.saved) Object.assign(this.saved.doc, { role, mode, name: name || undefined });
-        else this.saved = { doc: S.newDoc(data, mode, role, name), step: 0, pending: null };
+        else this.saved = { doc: S.newDoc(data, mode, role, name, rater), step: 0, pending: null };
         if (!name) delete this.saved.doc.name;
+        if (mode === "opinion" && rater) this.saved.doc.rater = S.cut(rater, S.NAME_MAX);
+        else delete this.saved.doc.rater;
         S.touch(this.saved.doc);
         go(0);
       },
@@ -333,18 +397,26 @@ class App {
           else this.sureFirst[id] = Number(value);
         } else return;
         d.content_version = data.content_version;
+        this.saved.at = name;
         this.persist();
-        this.updateProgress();
+        this.afterAnswer(name);
       },
       next: () => {
         const steps = this.steps();
         this.notes = [];
-        if (this.saved.step < steps.length - 1) go(this.saved.step + 1);
-        else go("result", { pending: null });
+        if (this.saved.step < steps.length - 1) go(this.saved.step + 1, { at: null });
+        else go("result", { pending: null, at: null });
       },
       back: () => {
         this.notes = [];
-        go(this.saved.step > 0 ? this.saved.step - 1 : "start");
+        go(this.saved.step > 0 ? this.saved.step - 1 : "start", { at: null });
+      },
+      nextOpen: () => {
+        const steps = this.steps();
+        const at = this.nextOpen(steps, (this.saved.step + 1) % steps.length);
+        this.notes = [];
+        if (at === null) go("result", { pending: null, at: null });
+        else go(at, { at: null });
       },
       edit: () => {
         this.notes = [];
@@ -370,6 +442,37 @@ class App {
         this.render(false, t("result_updated", { role: this.roleName(role) }));
         this.main.querySelector("#assess-role").focus();
       },
+      retake: () => {
+        // The finished take joins the history (kept in exported files too), then a fresh start.
+        const d = this.saved.doc;
+        const take = { updated: d.updated, mode: d.mode, ratings: d.ratings, answers: d.answers };
+        const fresh = S.newDoc(data, d.mode, d.role, d.name, d.rater);
+        fresh.history = [...(d.history || []), take].slice(-S.HISTORY_MAX);
+        if (d.read) fresh.read = d.read;
+        this.saved = { doc: fresh, step: 0, pending: null, at: null };
+        this.opinion = null;
+        this.notes = [];
+        go(0);
+      },
+      toggleRead: (id) => {
+        const d = this.saved.doc;
+        const read = new Set(d.read || []);
+        const was = read.has(id);
+        if (was) read.delete(id);
+        else read.add(id);
+        d.read = S.readList(data, [...read]);
+        if (!d.read.length) delete d.read;
+        this.persist();
+        const title = data.resources.find((r) => r.id === id).title;
+        this.render(false, t(was ? "read_unmarked" : "read_marked", { title }));
+        // Focus stays near: the mark that can undo it, or the plan.
+        (this.main.querySelector(`[data-read="${CSS.escape(id)}"]`) || this.main.querySelector("#assess-plan-h")
+          || this.main.querySelector("h2")).focus();
+      },
+      closeOpinion: () => {
+        this.opinion = null;
+        this.render(true);
+      },
       takeOwn: () => {
         window.history.replaceState(null, "", window.location.pathname + window.location.search);
         this.shared = null;
@@ -377,7 +480,8 @@ class App {
         this.render(true);
       },
       downloadJson: () => {
-        download(`self-assessment-${doc().updated.slice(0, 10)}.json`, "application/json",
+        const kind = doc().mode === "opinion" ? "second-opinion" : "self-assessment";
+        download(`${kind}-${doc().updated.slice(0, 10)}.json`, "application/json",
           `${JSON.stringify(doc(), null, 2)}\n`);
       },
       downloadMd: () => {
@@ -400,7 +504,18 @@ class App {
       importFile: (file) => {
         file.text().then((text) => {
           const read = S.readFile(data, text, file.name, t);
+          if (read.doc.mode === "opinion" && this.saved && this.saved.doc.mode !== "opinion" && !this.shared) {
+            // A second opinion goes beside the person's own result; their answers stay as they are.
+            this.opinion = read.doc;
+            this.saved.step = "result";
+            this.notes = [{ text: t("import_done", { where: file.name }) }, ...read.notes.map((x) => ({ text: x }))];
+            this.persist(false);
+            this.render(false);
+            this.main.querySelector("#assess-opinion-h").scrollIntoView({ block: "start" });
+            return;
+          }
           this.shared = null;
+          this.opinion = null;
           this.saved = { doc: read.doc, step: "result", pending: null };
           if (read.changed) this.reconcile();
           this.notes = [{ text: t("import_done", { where: file.name }) }, ...read.notes.map((x) => ({ text: x }))];

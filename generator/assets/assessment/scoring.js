@@ -17,26 +17,83 @@ export function scale(data) {
   return { lo: Math.min(...values), hi: Math.max(...values) };
 }
 
+const section = (doc, key) => (has(doc, key) && doc[key] && typeof doc[key] === "object" ? doc[key] : {});
+
+/** The role a document is taken against, or the first role for an unknown one. */
+function roleOf(data, doc) {
+  const id = has(doc, "role") ? doc.role : null;
+  return data.roles.find((r) => r.id === id) || data.roles[0];
+}
+
+/** The skills a mode asks (content order): every skill in ``full`` and ``opinion`` (a
+ * second opinion: ratings only, ``checksFor``); in ``quick`` the ones
+ * the document's role weighs most, chosen at build time to fit the time budget (``role.quick``). */
+export function skillsFor(data, mode, doc = null) {
+  if (mode === "full" || mode === "opinion") return data.skills;
+  const picked = new Set(roleOf(data, doc).quick || data.skills.map((s) => s.id));
+  return data.skills.filter((s) => picked.has(s.id));
+}
+
 /**
- * Every question of a mode in asking order: per skill (content order), the self-rating
- * (``check: null``), then the checks the data lists for that mode (``skill.ask[mode]``).
- * Returns [{skill: id, check: id | null}].
+ * The checks asked of one skill, given the answers so far. ``full`` asks every check the
+ * data lists. ``quick`` stops early: its first listed check always, each next one only
+ * while the answers so far disagree with the self-rating by ``flag_difference`` levels or
+ * more (compared with what checks can show, ``min(r, K)``), or when there is no rating to
+ * agree with; a skipped check ends the skill. A check already answered stays asked, so
+ * changing an earlier answer never hides one the person gave.
  */
-export function questionsFor(data, mode) {
+export function checksFor(data, skill, mode, doc = null) {
+  // A second opinion rates someone else: scenario answers would measure the rater.
+  if (mode === "opinion") return [];
+  const ids = skill.ask[mode === "full" ? "full" : "quick"];
+  if (mode === "full") return [...ids];
+  const { lo } = scale(data);
+  const top = knowledgeMax(data);
+  const ratings = section(doc, "ratings");
+  const chosen = section(doc, "answers");
+  const rating = has(ratings, skill.id) ? validRating(data, skill, ratings[skill.id]) : null;
+  const byId = new Map(skill.checks.map((c) => [c.id, c]));
   const out = [];
-  for (const skill of data.skills) {
-    out.push({ skill: skill.id, check: null });
-    for (const id of skill.ask[mode === "full" ? "full" : "quick"]) out.push({ skill: skill.id, check: id });
+  let answered = 0;
+  let correct = 0;
+  let open = true;
+  for (const id of ids) {
+    const choice = has(chosen, id) ? validChoice(byId.get(id), chosen[id]) : null;
+    if (!open && choice === null) continue;
+    out.push(id);
+    if (choice === null) {
+      open = false;
+      continue;
+    }
+    answered += 1;
+    if (choice === byId.get(id).answer) correct += 1;
+    const k = knowledgeLevel(lo, top, answered, correct);
+    if (rating !== null && Math.abs(Math.min(rating, top) - k) < data.settings.flag_difference) open = false;
   }
   return out;
 }
 
-/** The checks a mode asks of each skill, as check objects: {skill id: [check]}. */
-export function checksToAsk(data, mode) {
+/**
+ * Every question of a mode in asking order, given the answers so far (a result document,
+ * or nothing for a new one): per skill the mode asks (``skillsFor``), the self-rating
+ * (``check: null``), then its checks (``checksFor``). Returns [{skill: id, check: id | null}].
+ */
+export function questionsFor(data, mode, doc = null) {
+  const out = [];
+  for (const skill of skillsFor(data, mode, doc)) {
+    out.push({ skill: skill.id, check: null });
+    for (const id of checksFor(data, skill, mode, doc)) out.push({ skill: skill.id, check: id });
+  }
+  return out;
+}
+
+/** Every check a mode may ask of each skill (the adaptive ones included), as check
+ * objects: {skill id: [check]}. */
+export function checksToAsk(data, mode, doc = null) {
   const out = {};
-  for (const skill of data.skills) {
+  for (const skill of skillsFor(data, mode, doc)) {
     const byId = new Map(skill.checks.map((c) => [c.id, c]));
-    out[skill.id] = skill.ask[mode === "full" ? "full" : "quick"].map((id) => byId.get(id));
+    out[skill.id] = mode === "opinion" ? [] : skill.ask[mode === "full" ? "full" : "quick"].map((id) => byId.get(id));
   }
   return out;
 }
@@ -265,9 +322,8 @@ export function score(data, answers, roleId) {
   if (!role) throw new Error(`unknown role '${roleId}' (expected one of: ${data.roles.map((r) => r.id).join(", ")})`);
   const { lo, hi } = scale(data);
   const top = knowledgeMax(data);
-  const section = (key) => (has(answers, key) && answers[key] && typeof answers[key] === "object" ? answers[key] : {});
-  const ratings = section("ratings");
-  const chosen = section("answers");
+  const ratings = section(answers, "ratings");
+  const chosen = section(answers, "answers");
   const read = Array.isArray(answers && answers.read) ? answers.read.filter((x) => typeof x === "string") : [];
   const st = data.settings;
 
@@ -297,12 +353,15 @@ export function score(data, answers, roleId) {
     areas[area.id] = values.length ? round2(values.reduce((a, b) => a + b, 0) / values.length) : null;
   }
 
+  const quick = has(answers, "mode") && answers.mode === "quick";
   // Rule 8; data.skills is in content order (area order, then skill order). A skill the role
   // does not list is not expected: it has no target and is never a gap.
   const gaps = [];
   data.skills.forEach((s, order) => {
     const expect = has(role.expectations, s.id) ? role.expectations[s.id] : null;
     if (!expect) return;
+    // A quick result has no evidence on the skills it did not ask: not a gap, "not assessed".
+    if (quick && skills[s.id].score === null) return;
     const current = skills[s.id].counted;
     const gap = round2(Math.max(0, expect.level - current));
     if (gap <= 0) return;

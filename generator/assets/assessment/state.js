@@ -3,7 +3,7 @@
 // share link) is checked here, entry by entry: what is valid is kept, the rest is
 // reported in a note, and nothing read from outside can break the page.
 
-import { checksToAsk, validChoice, validRating, validSure } from "./scoring.js";
+import { questionsFor, validChoice, validRating, validSure } from "./scoring.js";
 
 export const FORMAT = "mlpm-assessment-result";
 export const FORMAT_VERSION = 1;
@@ -26,12 +26,13 @@ export function cut(text, max) {
 }
 
 /** A new, empty result document for the current content. */
-export function newDoc(data, mode, role, name) {
+export function newDoc(data, mode, role, name, rater) {
   const stamp = now();
   const doc = { format: FORMAT, format_version: FORMAT_VERSION, framework: data.framework.name,
     framework_version: data.framework.version, content_version: data.content_version,
     created: stamp, updated: stamp, mode, role, ratings: {}, answers: {} };
   if (name) doc.name = cut(name, NAME_MAX);
+  if (rater && mode === "opinion") doc.rater = cut(rater, NAME_MAX);
   return doc;
 }
 
@@ -118,18 +119,35 @@ export function readDoc(data, raw, t, where) {
   if (raw.format_version > FORMAT_VERSION) throw new Unreadable(t("error_newer", { where }));
   const cleaned = cleanEntries(data, raw.ratings, raw.answers, false);
   const notes = notesFor(t, cleaned, where);
-  const mode = raw.mode === "quick" ? "quick" : "full";
+  const mode = ["quick", "opinion"].includes(raw.mode) ? raw.mode : "full";
   const role = roleOr(data, raw.role);
   if (raw.role !== undefined && role !== raw.role) notes.push(t("note_role", { where }));
-  const doc = newDoc(data, mode, role, typeof raw.name === "string" ? raw.name : "");
+  const doc = newDoc(data, mode, role, typeof raw.name === "string" ? raw.name : "",
+    typeof raw.rater === "string" ? raw.rater : "");
   const stamp = /^\d{4}-\d\d-\d\dT[\d:.]+Z$/;
   if (typeof raw.created === "string" && stamp.test(raw.created)) doc.created = raw.created;
   if (typeof raw.updated === "string" && stamp.test(raw.updated)) doc.updated = raw.updated;
   doc.ratings = cleaned.ratings;
-  doc.answers = cleaned.answers;
+  // A second opinion holds ratings only (docs/result-format.md).
+  doc.answers = mode === "opinion" ? {} : cleaned.answers;
   const read = readList(data, raw.read);
   if (read.length) doc.read = read;
+  const history = earlierTakes(data, raw.history);
+  if (history.length) doc.history = history;
   return { doc, notes, changed: cleaned.stale.length > 0 || raw.content_version !== data.content_version };
+}
+
+export const HISTORY_MAX = 5;
+
+/** Earlier takes (``history``), oldest first, with their entries that still count (as
+ * results.py's ``earlier_takes``). */
+export function earlierTakes(data, value) {
+  if (!Array.isArray(value)) return [];
+  return value.slice(-HISTORY_MAX).filter((e) => isObject(e) && typeof e.updated === "string").map((e) => {
+    const cleaned = cleanEntries(data, e.ratings, e.answers, false);
+    return { updated: cut(e.updated, 40), mode: ["quick", "opinion"].includes(e.mode) ? e.mode : "full",
+      ratings: cleaned.ratings, answers: cleaned.answers };
+  });
 }
 
 /** The resources marked as read: known ids, each once, in content order. */
@@ -151,16 +169,17 @@ export function readFile(data, text, filename, t) {
 }
 
 /**
- * What still needs asking in the document's mode: {skills: [ids], checks: [ids]} of the
- * ratings and planned checks with no valid answer, in content order.
+ * What still needs asking in the document's mode, given its answers so far (quick mode
+ * asks adaptively: scoring.js's ``questionsFor``): {skills: [ids], checks: [ids]} of the
+ * ratings and checks with no valid answer, in asking order.
  */
 export function unanswered(data, doc) {
-  const plan = checksToAsk(data, doc.mode);
   const skills = [];
   const checks = [];
-  for (const skill of data.skills) {
-    if (!own(doc.ratings, skill.id)) skills.push(skill.id);
-    for (const check of plan[skill.id]) if (!own(doc.answers, check.id)) checks.push(check.id);
+  for (const q of questionsFor(data, doc.mode, doc)) {
+    if (q.check === null) {
+      if (!own(doc.ratings, q.skill)) skills.push(q.skill);
+    } else if (!own(doc.answers, q.check)) checks.push(q.check);
   }
   return { skills, checks };
 }
@@ -177,7 +196,7 @@ function storage() {
 }
 
 /**
- * The saved state {doc, step, pending}, or null. An unreadable state is set aside under
+ * The saved state {doc, step, pending, at}, or null. An unreadable state is set aside under
  * ``STORAGE_KEY + ":unreadable"`` (never lost) and reported in ``notes``.
  */
 export function loadSaved(data, t) {
@@ -208,7 +227,9 @@ export function loadSaved(data, t) {
       ? { skills: raw.pending.skills.filter((x) => typeof x === "string"),
         checks: raw.pending.checks.filter((x) => typeof x === "string") }
       : null;
-    return { saved: { doc, step, pending }, notes, changed, text };
+    // Where the person was on the step (an input's name): restored after a reload.
+    const at = typeof raw.at === "string" && raw.at.length < 300 ? raw.at : null;
+    return { saved: { doc, step, pending, at }, notes, changed, text };
   } catch (err) {
     if (!(err instanceof Unreadable)) throw err;
     // Remove first: a large state and its copy may not fit in storage together.
