@@ -188,12 +188,18 @@ result_file = click.Path(dir_okay=False, path_type=Path)
                    "mode of the file being continued]")
 @click.option("-o", "--output", type=result_file, default=Path("result.json"), show_default=True,
               help="The result file; if it exists, the assessment continues where it stopped.")
-@click.option("--name", default=None, help="Who is taking it (stored in the result file).")
-def assess(root: Path, role: str | None, mode: str | None, output: Path, name: str | None) -> None:
+@click.option("--name", default=None,
+              help="Who is taking it (stored in the result file); with --about, who gives the "
+                   "second opinion.")
+@click.option("--about", default=None, metavar="NAME",
+              help="Give a second opinion on NAME instead: self-ratings only, about them; "
+                   "`compare` and the browser's import put it beside their own result.")
+def assess(root: Path, role: str | None, mode: str | None, output: Path, name: str | None,
+           about: str | None) -> None:
     """Take the self-assessment in the terminal; every answer is saved as you go."""
     from .commands.assess import run
 
-    run(root, output, role, mode, name)
+    run(root, output, role, mode, name, about)
 
 
 @main.command()

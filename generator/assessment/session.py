@@ -45,19 +45,25 @@ class Question:
     skill: dict[str, Any]
     check: dict[str, Any] | None = None
 
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return self.skill["id"], self.check["id"] if self.check else None
+
     def answered(self, result: ResultFile) -> bool:
         if self.check is None:
             return self.skill["id"] in result.ratings
         return self.check["id"] in result.answers
 
 
-def questions(data: dict[str, Any], mode: str) -> list[Question]:
+def questions(data: dict[str, Any], mode: str,
+              doc: dict[str, Any] | None = None) -> list[Question]:
     """Every question in asking order, as the browser asks them (``scoring.js``'s
-    ``questionsFor``: per skill, the self-rating, then the checks the data lists)."""
+    ``questionsFor``), given the answers so far: in quick mode a skill's second check is
+    asked only while the answers disagree with the rating, so ask again after each answer."""
     skills = {s["id"]: s for s in data["skills"]}
     checks = {c["id"]: c for s in data["skills"] for c in s["checks"]}
     return [Question(skills[q["skill"]], checks[q["check"]] if q["check"] else None)
-            for q in questions_for(data, mode)]
+            for q in questions_for(data, mode, doc)]
 
 
 def block_text(fragment: str) -> str:
@@ -124,7 +130,9 @@ class Session:
     def ask_rating(self, skill: dict[str, Any]) -> None:
         t, cols = self.a.t, width()
         click.echo(fill(f"{skill['name']} — {plain(skill['summary_html'])}", cols))
-        click.echo(fill(t("cli.assess.rating_question"), cols))
+        other = self.result.mode == "opinion"
+        click.echo(fill(t("cli.assess.rating_question_other", name=self.result.name or "")
+                        if other else t("cli.assess.rating_question"), cols))
         values = skill["applicable"]  # only the levels that apply to this skill
         for value in values:
             click.echo(click.style(fill(f"{self.a.level_name(value)}:", cols, f"  {value}  ",
@@ -132,7 +140,8 @@ class Session:
             for behaviour in self.a.behaviours(skill["id"], value):
                 click.echo(fill(behaviour, cols, "     – ", "       "))
         contiguous = values == list(range(values[0], values[-1] + 1))
-        prompt = t("cli.assess.rating_prompt", skill=skill["name"],
+        prompt = t("cli.assess.rating_prompt_other" if other else "cli.assess.rating_prompt",
+                   skill=skill["name"], name=self.result.name or "",
                    choices=f"{values[0]}–{values[-1]}" if contiguous
                    else ", ".join(map(str, values)))
         level = int(self.read(prompt, [str(v) for v in values]))
@@ -174,30 +183,47 @@ class Session:
         else:
             self.ask_check(question.skill, question.check)
 
-    def run(self, asked: list[Question]) -> None:
-        """Ask, from the first unanswered question on. ``b`` steps back one question, even
-        to an answered one; ``s`` moves on and leaves the question for the next run."""
-        total = len(asked)
-        position = next((n for n, q in enumerate(asked) if not q.answered(self.result)), total)
-        history: list[int] = []
-        while position < total:
+    def asked(self) -> list[Question]:
+        return questions(self.a.data, self.result.mode, self.result.to_json())
+
+    def run(self) -> None:
+        """Ask, from the first unanswered question on, working the list out again after
+        every answer. ``b`` steps back one question, even to an answered one; ``s`` moves
+        on and leaves the question for the next run."""
+        history: list[tuple[str, str | None]] = []
+        skipped: set[tuple[str, str | None]] = set()
+        last: tuple[str, str | None] | None = None
+        again: tuple[str, str | None] | None = None  # a question to ask again (after b)
+        while True:
+            asked = self.asked()
+            keys = [q.key for q in asked]
+            if again in keys:
+                position = keys.index(again)
+            else:
+                start = keys.index(last) + 1 if last in keys else 0
+                position = next((n for n in range(start, len(asked))
+                                 if not asked[n].answered(self.result)
+                                 and keys[n] not in skipped), len(asked))
+            again = None
+            if position == len(asked):
+                break
             question = asked[position]
-            self.header(question, position + 1, total)
+            self.header(question, position + 1, len(asked))
             try:
                 self.ask(question)
             except Back:
                 click.echo("")
                 if history:
-                    position = history.pop()
+                    again = history.pop()
+                    last = history[-1] if history else None
                 elif position > 0:
-                    position -= 1
+                    again = keys[position - 1]
                 else:
                     click.echo(self.a.t("cli.assess.at_start"))
                 continue
             except Skip:
                 click.echo("")
-                self.skipped += 1
-            history.append(position)
-            position = next((n for n in range(position + 1, total)
-                             if not asked[n].answered(self.result)), total)
-        self.skipped = sum(not q.answered(self.result) for q in asked)
+                skipped.add(question.key)
+            history.append(question.key)
+            last = question.key
+        self.skipped = sum(not q.answered(self.result) for q in self.asked())

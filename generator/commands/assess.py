@@ -16,7 +16,7 @@ from ..assessment.format import number
 from ..assessment.lookup import Assessment, load_assessment
 from ..assessment.results import ResultFile, new_result, read_result, write_result
 from ..assessment.scoring import score
-from ..assessment.session import Session, Stop, end_prompt_line, questions
+from ..assessment.session import Session, Stop, end_prompt_line
 from ..assessment.terminal import fill
 from ..errors import GeneratorError
 from ._shared import invocation
@@ -95,26 +95,34 @@ def summary(assessment: Assessment, result: ResultFile, path: Path, skipped: int
     say(t("cli.assess.next", command=invocation("report", str(path))))
 
 
-def run(root: Path, output: Path, role: str | None, mode: str | None, name: str | None) -> None:
+def run(root: Path, output: Path, role: str | None, mode: str | None, name: str | None,
+        about: str | None = None) -> None:
     assessment = load_assessment(root)
     t = assessment.t
+    if about is not None:  # a second opinion: ratings only, about someone else
+        if mode is not None:
+            raise GeneratorError(t("cli.assess.about_and_mode"))
+        mode, name, rater = "opinion", about, name
+    else:
+        rater = None
     # The role question reads stdin too, so it sits inside the same interruption handling.
     try:
         result = open_result(assessment, output, role, mode, name)
+        result.rater = rater or result.rater
     except EOFError:
         raise GeneratorError(t("cli.assess.no_role_input")) from None
     except KeyboardInterrupt:
         click.echo("")
         raise click.exceptions.Exit(130) from None
     write_result(output, result)
-    asked = questions(assessment.data, result.mode)
+    session = Session(assessment, result, output)
+    asked = session.asked()
     left = sum(not q.answered(result) for q in asked)
     say(t("cli.assess.intro", total=len(asked), left=left,
-                 role=assessment.role(result.role or "")["name"], mode=result.mode))
+          role=assessment.role(result.role or "")["name"], mode=result.mode))
     click.echo("")
-    session = Session(assessment, result, output)
     try:
-        session.run(asked)
+        session.run()
     except Stop:
         session.save()
         say(t("cli.assess.stopped", file=str(output)))
@@ -129,4 +137,8 @@ def run(root: Path, output: Path, role: str | None, mode: str | None, name: str 
         click.echo("")
         say(t("cli.assess.interrupted", file=str(output)), err=True)
         raise click.exceptions.Exit(130) from None
-    summary(assessment, result, output, session.skipped)
+    if result.mode == "opinion":
+        say(t("cli.assess.opinion_done", name=result.name or "", file=str(output),
+              command=invocation("compare", "THEIR-RESULT.json", str(output))))
+    else:
+        summary(assessment, result, output, session.skipped)
