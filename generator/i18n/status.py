@@ -151,13 +151,25 @@ def content_status(root: Path, code: str, status: str) -> LanguageStatus:
     return st
 
 
+PLURAL = frozenset({"zero", "one", "two", "few", "many", "other"})
+"""CLDR plural categories: a string with these keys is one unit whose forms differ by
+language (English one/other, Russian one/few/many/other, Chinese other only)."""
+
+
 def _flat(table: Any, prefix: str = "") -> dict[str, str]:
+    if isinstance(table, dict) and table and set(map(str, table)) <= PLURAL:
+        # All forms as one text: placeholders are compared across the forms together.
+        return {prefix.rstrip("."): "\n".join(str(v) for v in table.values())}
     if not isinstance(table, dict):
         return {prefix.rstrip("."): str(table)}
     out: dict[str, str] = {}
     for key, value in table.items():
         out.update(_flat(value, f"{prefix}{key}."))
     return out
+
+
+def _kept_set(text: str) -> list[str]:
+    return sorted(set(kept(text)))
 
 
 def strings_status(st: LanguageStatus) -> None:
@@ -172,8 +184,9 @@ def strings_status(st: LanguageStatus) -> None:
         st.total += 1
         if key not in have:
             st.missing.append(f"{rel}: {key}")
-        elif kept(have[key]) != kept(text):
-            st.mismatched.append(f"{rel}: {key} (expected {kept(text)}, got {kept(have[key])})")
+        elif _kept_set(have[key]) != _kept_set(text):  # forms may repeat a placeholder
+            st.mismatched.append(f"{rel}: {key} (expected {_kept_set(text)}, got "
+                                 f"{_kept_set(have[key])})")
         else:
             st.done += 1
     st.orphaned += [f"{rel}: {key}" for key in have if key not in english]
