@@ -20,6 +20,7 @@ from .messages import describe, did_you_mean, dotted, place
 from .references import references
 from .safety import (
     IMAGE_MESSAGE,
+    empty_table_headers,
     find_forbidden_syntax,
     find_raw_html,
     find_unsafe_link,
@@ -118,6 +119,10 @@ def check_body(checker: Checker, guide: SourceFile) -> None:
     for offset, target in images(guide.body):
         checker.errors.append(ContentError(guide.path, guide.body_line + offset,
                                            IMAGE_MESSAGE.format(target=describe(target))))
+    for offset in empty_table_headers(guide.body):
+        checker.errors.append(ContentError(guide.path, guide.body_line + offset, "a table "
+                              "header cell is empty (expected a label such as 'Aspect'): a "
+                              "screen reader announces each column by its header"))
     for offset, html in raw_html_blocks(guide.body):  # one message per block finds the place
         checker.errors.append(ContentError(guide.path, guide.body_line + offset, "raw HTML is not "
                               f"allowed in a guide (expected Markdown, got {describe(html)})"))

@@ -41,7 +41,7 @@ HOSTILE = FIXTURES / "hostile"
 
 # Every page the hostile fixture builds (test_every_built_page_is_visited keeps this honest).
 PAGES = ["", "areas/craft/", "areas/ops/", "skills/testing/", "skills/debugging/",
-         "skills/deploying/", "reading-list/", "roles/", "roles/tester/", "roles/lead/",
+         "skills/deploying/", "reading-list/", "roles/", "roles/tester/", "roles/lead/", "compare-roles/",
          "guides/", "guides/start/", "glossary/", "sources/", "assessment/", "404.html"]
 
 # A notice is read by a person: longer than this and it is no longer a "clear message".
