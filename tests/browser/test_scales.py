@@ -17,7 +17,7 @@ import pytest
 
 from tests.browser.conftest import Site, start_site
 
-from .helpers import answer_all, open_assessment, start
+from .helpers import answer_all, answer_visible, next_step, open_assessment, start
 from .test_flow import assert_result_matches
 from .test_quality import axe_violations
 from .test_site import _axe
@@ -32,8 +32,16 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Site]]
         site.stop()
 
 
-def offered(page: Any, skill: str) -> list[str]:
-    """The values of a skill's self-rating choices, in the order shown."""
+def offered(page: Any, skill: str, site: Site | None = None, ratings: dict | None = None,
+            choices: dict | None = None) -> list[str]:
+    """The values of a skill's self-rating choices, in the order shown. The assessment shows
+    one skill per step: with ``site``, step forward (answering from the dicts, so nothing is
+    lost) until the skill's step is shown."""
+    for _ in range(20):
+        if site is None or page.locator(f'input[name="rating:{skill}"]').count():
+            break
+        answer_visible(page, site.content, ratings or {}, choices or {})
+        next_step(page)
     return page.eval_on_selector_all(f'input[name="rating:{skill}"]', "els => els.map(e => e.value)")
 
 
@@ -48,7 +56,7 @@ def test_a_three_level_scale_without_a_floor(page: Any, sites: dict[str, Site]) 
     open_assessment(page, site.assessment)
     start(page, "agent", "full")
     # Every level is an observable step: three choices, each with its behaviours.
-    assert offered(page, "triage") == ["1", "2", "3"]
+    assert offered(page, "triage", site, ratings, choices) == ["1", "2", "3"]
     assert choice_text(page, "triage", 1).startswith("Level 1: Starter")
     assert "Does triage at step 1" in choice_text(page, "triage", 1)
     assert "No experience" not in page.locator("#assessment-app").inner_text()
@@ -68,7 +76,7 @@ def test_a_seven_level_scale_with_a_named_floor(page: Any, sites: dict[str, Site
                "kapazitaet-first": 1, "fuehrung-first": 0}
     open_assessment(page, site.assessment)
     start(page, "sre", "full")
-    assert offered(page, "stoerungen") == [str(v) for v in range(7)]
+    assert offered(page, "stoerungen", site, ratings, choices) == [str(v) for v in range(7)]
     # The floor is offered by the framework's own name and summary, not a fixed string.
     assert choice_text(page, "stoerungen", 0).split("\n")[:2] == ["Level 0: Noch nicht",
                                                                   "Stufe Noch nicht."]
@@ -89,8 +97,8 @@ def test_a_numbered_ladder_with_a_late_starting_skill_and_no_areas(
     open_assessment(page, site.assessment)
     start(page, "senior", "full")
     # Mentoring starts at level 3 and the scale has no floor: only 3 to 6 are offered.
-    assert offered(page, "mentoring") == ["3", "4", "5", "6"]
-    assert offered(page, "coding") == ["1", "2", "3", "4", "5", "6"]
+    assert offered(page, "coding", site, ratings, choices) == ["1", "2", "3", "4", "5", "6"]
+    assert offered(page, "mentoring", site, ratings, choices) == ["3", "4", "5", "6"]
     # Numbered names are not repeated ("Level 3", not "Level 3: Level 3").
     level3 = choice_text(page, "mentoring", 3)
     assert level3.startswith("Level 3\n") and "Level 3: Level 3" not in level3

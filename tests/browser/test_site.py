@@ -79,6 +79,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _axe(page) -> list[dict]:
+    # Finish running CSS transitions first (Material fades its "Back to top" button in after a
+    # scroll): axe measures contrast at the current opacity, so a half-faded element would
+    # fail or pass by timing.
+    page.evaluate("() => document.getAnimations().forEach((a) => a.finish())")
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]}
