@@ -66,11 +66,23 @@ def _skill_seconds(skill: Mapping[str, Any], levels: Sequence[Mapping[str, Any]]
 def quick_skills(skills: Sequence[Mapping[str, Any]], levels: Sequence[Mapping[str, Any]],
                  expectations: Mapping[str, Mapping[str, int]], budget_minutes: int) -> list[str]:
     """The skills the quick mode asks for a role, in content order: the ones it weighs most
-    that fit the budget on the longest path (always at least one)."""
+    (by importance, then expected level, then one area after another) that fit the budget
+    on the longest path (always at least one)."""
     order = {s["id"]: i for i, s in enumerate(skills)}
-    ranked = sorted((s for s in skills if s["id"] in expectations),
-                    key=lambda s: (-expectations[s["id"]]["importance"],
-                                   -expectations[s["id"]]["level"], order[s["id"]]))
+
+    def weight(s: Mapping[str, Any]) -> tuple[int, int]:
+        return -expectations[s["id"]]["importance"], -expectations[s["id"]]["level"]
+
+    # Among skills the role weighs equally, take one per area in turn: breaking the tie by
+    # content order alone would fill a quick result with the first area's skills.
+    turn: dict[tuple[tuple[int, int], str], int] = {}
+    keys = {}
+    for s in sorted((s for s in skills if s["id"] in expectations),
+                    key=lambda s: (*weight(s), order[s["id"]])):
+        slot = (weight(s), str(s.get("area", "")))
+        keys[s["id"]] = (*weight(s), turn.get(slot, 0), order[s["id"]])
+        turn[slot] = turn.get(slot, 0) + 1
+    ranked = sorted((s for s in skills if s["id"] in expectations), key=lambda s: keys[s["id"]])
     chosen: list[str] = []
     used = 0.0
     for skill in ranked:

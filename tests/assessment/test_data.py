@@ -100,3 +100,24 @@ def test_the_browsers_durations_equal_the_generators() -> None:
               "duration(data, i + 1))));")
     strings = load_strings("en")
     assert json.loads(run_module(script, json.dumps(data))) == [strings.minutes(m) for m in range(1, 3001)]
+
+
+def test_quick_mode_takes_equally_weighted_skills_one_area_at_a_time() -> None:
+    """A role that weighs every skill the same gets a quick mode spread over the areas, not
+    the first area's skills in content order."""
+    from generator.assessment import estimate
+    from tests.conftest import FIXTURES
+
+    data = assessment_data(load_and_validate(Project(FIXTURES / "scoring")), "test")
+    skills, levels = data["skills"], data["levels"]
+    flat = {s["id"]: {"importance": 3, "level": 2} for s in skills}
+    chosen = estimate.quick_skills(skills, levels, flat, budget_minutes=1)
+    assert len(chosen) == 1  # the budget always allows one
+    areas = {s["id"]: s["area"] for s in skills}
+    everyone = estimate.quick_skills(skills, levels, flat, budget_minutes=10_000)
+    assert len(everyone) == len(skills)
+    for budget in range(1, 60):
+        picked = [areas[i] for i in estimate.quick_skills(skills, levels, flat, budget)]
+        # Never two from one area while another area has none.
+        if len(picked) <= len(set(areas.values())):
+            assert len(set(picked)) == len(picked), (budget, picked)
