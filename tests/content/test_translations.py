@@ -131,6 +131,7 @@ def test_keys_name_items_by_id_so_reordering_orphans_nothing() -> None:
     assert units(a).keys() == units(b).keys()
 
 
+@pytest.mark.content
 def test_the_shipped_content_passes_its_translation_check() -> None:
     result = translations(REPO)
     assert result.exit_code == 0, result.output

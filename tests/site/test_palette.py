@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.site.palette import colour, contrast, palette_warnings, variables
 from tests.conftest import FIXTURES, REPO, copy_project, run_cli
 
@@ -33,6 +35,7 @@ def test_without_strict_the_same_palette_warns_and_builds(tmp_path: Path) -> Non
     assert (project / "site" / "index.html").exists()
 
 
+@pytest.mark.content
 def test_the_shipped_palette_passes() -> None:
     import yaml
 
