@@ -6,33 +6,18 @@ seconds are in ``make bench``."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from generator.project import Project
 from generator.site.generate import generate
+from tests.bench import fetch, free_port
 
 # Pages that show the skill's name; guides/ shows it only in its navigation footer, so its
 # source does not change when the name does: the case a dirty rebuild would leave stale.
 PAGES = ["guides/", "skills/testing/", "guides/start/", "reading-list/", "areas/craft/"]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(check, what: str, timeout: float = 60) -> None:
