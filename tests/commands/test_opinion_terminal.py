@@ -29,3 +29,19 @@ def test_about_with_a_mode_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "--about gives a second opinion" in result.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_report_of_a_second_opinion_says_whose_it_is(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from tests.assessment.helpers import SCORING
+
+    out = tmp_path / "alex-by-sam.json"
+    invoke("--about", "Alex Doe", "--name", "Sam", "--role", "pm", "-o", str(out),
+           input="2\n3\n1\n4\n0\n")
+    report = CliRunner().invoke(main, ["report", "--root", str(SCORING), str(out),
+                                       "--format", "md"]).output
+    lines = report.splitlines()
+    assert lines[0] == "# Second opinion on Alex Doe: Scoring Test Framework"
+    assert "Mode: Second opinion" in report and "mode_name" not in report

@@ -128,9 +128,13 @@ export function reportModel(data, doc, result) {
       how_html: (skills.get(item.skill).levels[String(item.level)] || {}).how_to_reach_html || "" });
   const cal = result.calibration;
 
+  const name = doc.name ? String(doc.name).replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim() || null : null;
   return {
-    title: t("report_title", { framework: data.framework.name }),
-    name: doc.name ? String(doc.name).replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim() || null : null,
+    // A second opinion is about someone else: its title says whose it is.
+    title: doc.mode === "opinion" && name
+      ? t("report_title_opinion", { name, framework: data.framework.name })
+      : t("report_title", { framework: data.framework.name }),
+    name,
     meta: t("report_meta", { role: role.name, mode: t(`mode_name_${doc.mode}`), updated: doc.updated || t("none") }),
     role: { id: role.id, name: role.name },
     areas: data.areas.map((a) => ({ id: a.id, name: a.name,
