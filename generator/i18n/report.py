@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
+
 from ..content import model as m
-from .status import LanguageStatus, content_status, strings_status
+from .status import LanguageStatus, content_status, source_units, strings_status
+from .units import fingerprint
 
 PROBLEMS = ("stale", "orphaned", "mismatched", "errors", "missing")
 
@@ -66,11 +69,6 @@ def todo(root: Path, code: str) -> str:
     """Every missing or stale unit of ``code`` as YAML, grouped by the translation file it
     belongs in: the English (``en``) and the fingerprint to record (``from``). A translator
     (or a tool) writes ``text`` in place of ``en`` and keeps ``from``."""
-    import yaml
-
-    from .status import source_units
-    from .units import fingerprint
-
     st = content_status(root, code, "in-progress")
     wanted = {*st.missing, *st.stale}
     sources = source_units(root / "content")
