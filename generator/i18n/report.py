@@ -78,4 +78,16 @@ def todo(root: Path, code: str) -> str:
         for key, text in units.items():
             if f"{path}: {key}" in wanted:
                 out.setdefault(path, {})[key] = {"en": text, "from": fingerprint(text)}
-    return yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(out, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Multi-line texts as ``|`` blocks, as a person would write them in the file."""
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in text.strip() else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_BlockDumper.add_representer(str, _text)

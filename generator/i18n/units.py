@@ -23,6 +23,9 @@ TEXT_KEYS = frozenset({
 """Fields whose values are the project's own words. Not here on purpose: a resource's or
 source's ``title`` (the name of a published work stays as published) and every id or URL."""
 
+SKIP = frozenset({"languages"})
+"""Parts never translated: the language list names each language in its own tongue."""
+
 WHOLE = frozenset({"aliases"})
 """List fields translated as one unit: a language may need more or fewer alias forms."""
 
@@ -55,6 +58,8 @@ def _walk(data: Any, path: tuple[str, ...], text: bool, out: dict[str, Unit]) ->
     if isinstance(data, dict):
         for key, value in data.items():
             key = str(key)
+            if not path and key in SKIP:
+                continue
             if key in WHOLE and isinstance(value, list):
                 if all(isinstance(v, str) for v in value):
                     out[".".join((*path, key))] = [str(v) for v in value]
