@@ -143,16 +143,36 @@ def assessment_strings(strings: Strings) -> dict[str, Any]:
     return out
 
 
-def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
-    """The whole data file as a dict (written as compact, key-sorted JSON)."""
+def _levels(fw: m.Framework, strings: Strings) -> list[dict[str, Any]]:
+    return [{"value": lv.value, "name": lv.name, "summary": lv.summary,
+             "label": lv_rules.label(strings, lv.value, lv.name, "assessment.level_name")}
+            for lv in fw.levels]
+
+
+def assessment_data(content: m.Content, version: str,
+                    source: m.Content | None = None) -> dict[str, Any]:
+    """The whole data file as a dict (written as compact, key-sorted JSON).
+
+    For a translation, ``source`` is the English content: hashes, the quick mode's skills
+    and the time estimates come from it, so a result is the same whatever language it was
+    taken in (same hashes, same questions) and only the words differ."""
     fw = content.framework
     strings = load_strings(fw.language)
     per_skill = fw.assessment.quick_checks_per_skill
     orders = option_orders(content.skills, per_skill)
-    levels = [{"value": lv.value, "name": lv.name, "summary": lv.summary,
-               "label": lv_rules.label(strings, lv.value, lv.name, "assessment.level_name")}
-              for lv in fw.levels]
+    levels = _levels(fw, strings)
     skills = [_skill(s, orders, per_skill, fw) for s in content.skills]
+    src_levels, src_skills = levels, skills
+    if source is not None and source is not content:
+        src_levels = _levels(source.framework, strings)
+        src_skills = [_skill(s, orders, per_skill, source.framework) for s in source.skills]
+        by_id = {s["id"]: s for s in src_skills}
+        for skill in skills:
+            english = by_id[skill["id"]]
+            skill["rating_hash"] = english["rating_hash"]
+            hashes = {c["id"]: c["hash"] for c in english["checks"]}
+            for check in skill["checks"]:
+                check["hash"] = hashes[check["id"]]
     budget = fw.assessment.quick_minutes
     roles: list[dict[str, Any]] = [{"id": r.id, "name": r.name, "summary": r.summary,
                                     "expectations": {k: {"level": e.level, "importance": e.importance}
@@ -160,9 +180,10 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
                                    for r in content.roles]
     for role in roles:
         # Role-weighted quick mode (estimate.py): the skills this role weighs most, in budget.
-        role["quick"] = estimate.quick_skills(skills, levels, role["expectations"], budget)
-    quick = {r["id"]: estimate.estimate([s for s in skills if s["id"] in r["quick"]], levels,
-                                        "quick", strings) for r in roles}
+        role["quick"] = estimate.quick_skills(src_skills, src_levels, role["expectations"],
+                                              budget)
+    quick = {r["id"]: estimate.estimate([s for s in src_skills if s["id"] in r["quick"]],
+                                        src_levels, "quick", strings) for r in roles}
     return {
         "format": FORMAT_VERSION,
         "content_version": version,
@@ -172,8 +193,9 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
         "areas": [{"id": a.id, "name": a.name} for a in fw.areas],
         "skills": skills,
         "roles": roles,
-        "estimates": {"quick": quick, "full": estimate.estimate(skills, levels, "full", strings),
-                      "opinion": estimate.estimate(skills, levels, "opinion", strings),
+        "estimates": {"quick": quick,
+                      "full": estimate.estimate(src_skills, src_levels, "full", strings),
+                      "opinion": estimate.estimate(src_skills, src_levels, "opinion", strings),
                       "method": estimate.method(strings)},
         "resources": [{"id": r.id, "title": r.title, "authors": list(r.authors), "kind": r.kind,
                        "url": r.url, "year": r.year, "cost": r.cost, "minutes": r.minutes,
@@ -186,6 +208,7 @@ def assessment_data(content: m.Content, version: str) -> dict[str, Any]:
     }
 
 
-def data_json(content: m.Content, version: str) -> bytes:
-    return json.dumps(assessment_data(content, version), ensure_ascii=False, sort_keys=True,
+def data_json(content: m.Content, version: str, source: m.Content | None = None) -> bytes:
+    return json.dumps(assessment_data(content, version, source), ensure_ascii=False,
+                      sort_keys=True,
                       separators=(",", ":")).encode("utf-8")

@@ -106,7 +106,7 @@ REQUIRED_EXTENSIONS: list[Any] = [
     {"toc": {"permalink": True}},
     "pymdownx.details",
 ]
-OUR_CSS = ["assets/site.css", "assets/assessment/assessment.css"]
+OUR_CSS = ["assets/site.css", "assets/languages.css", "assets/assessment/assessment.css"]
 OUR_JS: list[Any] = [{"path": "assets/assessment/app.js", "type": "module"}]
 
 

@@ -13,7 +13,10 @@ from typing import Any
 
 from ..content import levels
 from ..content import model as m
+from ..content.safety import md
+from ..i18n.apply import LanguageContent
 from ..strings import load_strings
+from . import anchors
 from .paths import P, linker
 from .templates import template_environment
 
@@ -66,8 +69,15 @@ PAGES: list[PageKind] = [
 class Renderer:
     """Renders every registered page from one ``Content``; templates reach it as ``r``."""
 
-    def __init__(self, content: m.Content) -> None:
+    def __init__(self, content: m.Content, language: LanguageContent | None = None,
+                 source: m.Content | None = None) -> None:
+        """``language`` and ``source`` (the English content) for a translation: its pages
+        mark untranslated text and pin the English guides' heading anchors."""
         self.content = content
+        self.language = language
+        self.source = source or content
+        self.fallback = language.fallback if language else frozenset()
+        self._marked_on_page = False
         self.strings = load_strings(content.framework.language)
         self.env = template_environment(content.framework.language)
         self.skills = {s.id: s for s in content.skills}
@@ -145,16 +155,67 @@ class Renderer:
         return self.strings.t("skill.not_applicable",
                               levels=", ".join(self.level_label(v) for v in left_out))
 
+    # -- languages -----------------------------------------------------------------------
+
+    def marked(self, text: str, rendered: str, block: bool) -> str:
+        """``rendered`` as is, or, when ``text`` is shown untranslated in this language,
+        inside an element that says its language and a style that marks it (the page then
+        opens with a notice saying what the mark means)."""
+        if text not in self.fallback:
+            return rendered
+        self._marked_on_page = True
+        source = self.source.framework.language
+        if block:
+            return (f'<div lang="{source}" class="mlpm-fallback" markdown="1">\n\n{rendered}'
+                    "\n\n</div>")
+        return f'<span lang="{source}" class="mlpm-fallback">{rendered}</span>'
+
+    def pin(self, kind: str, item_id: str) -> str:
+        """``{ #id }`` for a heading naming an area, skill, role or guide: the slug of its
+        English name, which is the anchor these headings always had, now the same in every
+        language."""
+        src = self.source
+        names = {"area": lambda: {a.id: a.name for a in src.framework.areas},
+                 "skill": lambda: {s.id: s.name for s in src.skills},
+                 "role": lambda: {r.id: r.name for r in src.roles},
+                 "guide": lambda: {g.slug: g.meta.title for g in src.guides}}[kind]()
+        name = anchors.html_to_plain(md(names.get(item_id, item_id)))
+        return f"{{ #{anchors.slug(name) or item_id} }}"
+
+    def guide_body(self, guide: m.Guide) -> str:
+        """A guide's body with its headings pinned to the English guide's anchors."""
+        english = next((g for g in self.source.guides if g.slug == guide.slug), guide)
+        body = anchors.pin(md(guide.body), anchors.guide_ids(english.body))
+        return self.marked(guide.body, body, True)
+
+    def _edit_source(self, kind: PageKind, item: Any) -> str:
+        edit = kind.edit_source(item)  # a fork's layer file, when the page's text is from one
+        edit = self.content.origins.get(f"{edit}#{getattr(item, 'id', '')}",
+                                        self.content.origins.get(edit, edit))
+        if self.language and not self.language.source and edit in self.language.translated_files:
+            prefix = edit.split("/", 1)[0]
+            return f"{prefix}/i18n/{self.language.code}/{edit.split('/', 1)[1]}"
+        return edit
+
+    def _with_notice(self, text: str) -> str:
+        """The page with the untranslated-text notice under its title."""
+        notice = self.strings.t("i18n.fallback_notice", language=self.language.name
+                                if self.language else "")
+        head, sep, rest = text.partition("\n# ")
+        title, nl, body = rest.partition("\n")
+        block = f'\n!!! note "{self.strings.t("i18n.fallback_title")}"\n    {notice}\n'
+        return f"{head}{sep}{title}{nl}{block}{body}" if sep else text
+
     # -- the pages -----------------------------------------------------------------------
 
     def page(self, kind: PageKind, item: Any) -> bytes:
         here = kind.path(item)
-        edit = kind.edit_source(item)  # a fork's layer file, when the page's text is from one
-        edit = self.content.origins.get(f"{edit}#{getattr(item, 'id', '')}",
-                                        self.content.origins.get(edit, edit))
+        self._marked_on_page = False
         text = self.env.get_template(kind.template).render(
-            here=here, link=linker(here), edit_source=edit, r=self,
+            here=here, link=linker(here), edit_source=self._edit_source(kind, item), r=self,
             c=self.content, fw=self.content.framework, **kind.context(self.content, item))
+        if self._marked_on_page:
+            text = self._with_notice(text)
         return (text.rstrip() + "\n").encode("utf-8")
 
     def pages(self) -> dict[str, bytes]:

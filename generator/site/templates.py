@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 
 import jinja2
 
 from ..content.safety import md, md_cell, md_inline, plain, url
 from ..strings import load_strings
+from .anchors import slug
 from .paths import P
 
 
@@ -30,7 +32,26 @@ def template_environment(language: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, md_inline=md_inline, md_cell=md_cell, yaml=yaml_scalar,
+    env.filters.update(md=_marking(md, True), md_inline=_marking(md_inline, False),
+                       md_cell=_marking(md_cell, False), yaml=yaml_scalar,
                        plain=plain, url=url, minutes=strings.minutes)
-    env.globals.update(t=strings.t, P=P)
+    env.globals.update(t=strings.t, P=P, anchor=anchor)
     return env
+
+
+def anchor(key: str) -> str:
+    """``{ #id }`` for a heading whose text is the interface string ``key``: the slug of its
+    English text, so the anchor is the same in every language (``anchors``)."""
+    return f"{{ #{slug(load_strings('en').t(key))} }}"
+
+
+def _marking(render: Callable[[str | None], str], block: bool) -> Callable[..., str]:
+    """A content filter that also marks text shown untranslated (``Renderer.marked``)."""
+
+    @jinja2.pass_context
+    def content_filter(context: jinja2.runtime.Context, text: str | None) -> str:
+        out = render(text)
+        renderer = context.get("r")
+        return renderer.marked(text, out, block) if renderer is not None and text else out
+
+    return content_filter

@@ -17,12 +17,13 @@ class Engine(Protocol):
     ``serve`` must touch every page when something they all show (the navigation, the
     glossary, the theme) changes."""
 
-    def new_site_dir(self, project: Project) -> Path:
+    def new_site_dir(self, project: Project, folder: str = "") -> Path:
         """Where a build writes before it replaces ``site/`` (some engines only write
-        inside their config's folder)."""
+        inside their config's folder). ``folder`` is a translation's (``"ru/"``)."""
 
-    def config(self, project: Project, site_dir: Path) -> Path:
-        """The config file this engine builds from (written if it needs its own)."""
+    def config(self, project: Project, site_dir: Path, folder: str = "") -> Path:
+        """The config file this engine builds from (written if it needs its own), for the
+        source language or the translation in ``generated/<folder>``."""
 
     def build_command(self, config: Path, site_dir: Path, strict: bool) -> list[str]:
         """The command line that builds ``config`` into ``site_dir``."""

@@ -15,11 +15,11 @@ class MkDocs:
     # every page when something all pages depend on changes (see commands/serve.py).
     dirty_serve = True
 
-    def new_site_dir(self, project: Project) -> Path:
-        return project.root / ".site.new"
+    def new_site_dir(self, project: Project, folder: str = "") -> Path:
+        return project.root / (f".site.new-{folder.strip('/')}" if folder else ".site.new")
 
-    def config(self, project: Project, site_dir: Path) -> Path:
-        return project.generated / "mkdocs.yml"
+    def config(self, project: Project, site_dir: Path, folder: str = "") -> Path:
+        return project.generated / folder / "mkdocs.yml"
 
     def build_command(self, config: Path, site_dir: Path, strict: bool) -> list[str]:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q",

@@ -19,17 +19,18 @@ def _executable() -> str:
 class Zensical:
     name = "zensical"
 
-    def new_site_dir(self, project: Project) -> Path:
+    def new_site_dir(self, project: Project, folder: str = "") -> Path:
         # Zensical only writes inside its config's folder.
-        return project.generated / ".site.new"
+        return project.generated / folder / ".site.new"
 
-    def config(self, project: Project, site_dir: Path) -> Path:
+    def config(self, project: Project, site_dir: Path, folder: str = "") -> Path:
         """The generated config, with the site folder and the classic look Zensical needs."""
-        config = yaml.safe_load((project.generated / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["site_dir"] = os.path.relpath(site_dir, project.generated)
+        base = project.generated / folder
+        config = yaml.safe_load((base / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["site_dir"] = os.path.relpath(site_dir, base)
         theme = config.setdefault("theme", {})
         theme.setdefault("variant", "classic")  # the "modern" variant loads Google Fonts
-        target = project.generated / "zensical.yml"
+        target = base / "zensical.yml"
         target.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                           encoding="utf-8")
         return target

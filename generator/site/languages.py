@@ -1,0 +1,104 @@
+"""One MkDocs project per language, the Material way (docs/translating.md).
+
+The source language keeps today's layout and URLs (``generated/docs`` + ``generated/
+mkdocs.yml`` → ``site/``); each translation gets ``generated/<code>/`` → ``site/<code>/``
+with the same page paths, so the language selector (``extra.alternate``, which reads the
+other language's sitemap) keeps the reader on the same page. What differs per language is
+decided here: the interface language, the selector's links (with any deploy subpath of
+``site_url``), and search (lunr's stemmer for the language; Chinese is segmented at build
+time by jieba, which must be installed).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from ..errors import BuildFailed
+from ..i18n.apply import LanguageContent
+
+SEARCH_LANGS = {"zh": ["en"], "ja": ["en"]}
+"""lunr languages per site language, besides the language itself: pages in any language
+carry English terms (``precision``, ``MLOps``), so English stemming is added to every
+non-English index. Chinese and Japanese are searched by segments (``SEPARATORS``)."""
+
+SEPARATORS = {"zh": r"[\s\u200b\u3000\-、。，．？！；：（）「」《》“”]+"}
+"""Material's Chinese separator (it must keep ``\\u200b``, the mark jieba's segments are
+joined with) plus the full-width colon, brackets and quotes our texts use."""
+
+
+def prefix(language: LanguageContent) -> str:
+    """The folder of a language under ``generated/`` and ``site/``: "" for the source."""
+    return "" if language.source else f"{language.code}/"
+
+
+def _with_subpath(site_url: str | None, folder: str) -> str | None:
+    if not site_url:
+        return None
+    parts = urlsplit(site_url)
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path + folder, "", ""))
+
+
+def _base_path(site_url: str | None) -> str:
+    path = urlsplit(site_url).path if site_url else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def language_config(config: dict[str, Any], language: LanguageContent,
+                    languages: list[LanguageContent]) -> dict[str, Any]:
+    """The generated config of one language's project, from the source language's."""
+    config = copy.deepcopy(config)
+    folder = prefix(language)
+    root_url = config.get("site_url") or None
+    theme = config["theme"]
+    theme["language"] = language.code
+    if folder:
+        theme["custom_dir"] = "../overrides"  # the theme overrides are shared
+        if root_url:
+            config["site_url"] = _with_subpath(root_url, folder)
+    if len(languages) > 1:
+        base = _base_path(root_url)
+        extra = dict(config.get("extra") or {})
+        extra["alternate"] = [{"name": other.name, "link": base + prefix(other),
+                               "lang": other.code} for other in languages]
+        config["extra"] = extra
+    config["plugins"] = [_search(p, language.code) for p in config.get("plugins") or []]
+    return config
+
+
+def _search(plugin: Any, code: str) -> Any:
+    """The search plugin set for ``code``; other plugins unchanged."""
+    name = plugin if isinstance(plugin, str) else next(iter(plugin)) if isinstance(plugin, dict) \
+        else None
+    if name != "search":
+        return plugin
+    options = dict(plugin["search"] or {}) if isinstance(plugin, dict) else {}
+    if code != "en" and "lang" not in options:
+        if code in SEARCH_LANGS:
+            options["lang"] = SEARCH_LANGS[code]
+        elif code in _lunr_languages():
+            options["lang"] = [code, "en"]
+    if code in SEPARATORS and "separator" not in options:
+        options["separator"] = SEPARATORS[code]
+    return {"search": options} if options else "search"
+
+
+def _lunr_languages() -> set[str]:
+    """The languages Material's lunr bundle can stem (an unknown one fails the build)."""
+    from importlib import resources
+
+    folder = resources.files("material") / "templates/assets/javascripts/lunr/min"
+    return {p.name.split(".")[1] for p in folder.iterdir() if p.name.count(".") == 3}
+
+
+def require_segmenter_for(codes: list[str], engine: str) -> None:
+    """Material skips Chinese segmentation without a word when jieba is missing, and then
+    Chinese search finds almost nothing: refuse to build instead."""
+    if engine == "mkdocs" and any(code.startswith("zh") for code in codes) \
+            and importlib.util.find_spec("jieba") is None:
+        raise BuildFailed("a Chinese site needs jieba for its search index (expected the "
+                          "package 'jieba' to be installed: `pip install -e .` installs it); "
+                          "site/ was left as it was")
