@@ -41,6 +41,12 @@ def address_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+lang_option = click.option(
+    "--lang", "language", default=None, metavar="CODE",
+    help="The language to ask and report in: a translation declared in content/framework.yml "
+         "(e.g. ru, zh).  [default: the content's own language]")
+
+
 @main.command()
 @project_option
 @strict_option
@@ -76,11 +82,14 @@ def build(root: Path, engine: str, no_site: bool, strict: bool, site_url: str | 
               help="Address and port to serve on.")
 @click.option("--engine", type=click.Choice(ENGINE_NAMES), default="mkdocs",
               show_default=True, help="The static-site engine whose dev server serves the pages.")
-def serve(root: Path, dev_addr: str, engine: str) -> None:
+@click.option("--lang", "language", default="", metavar="CODE",
+              help="The language to serve (only its pages are regenerated on each edit), at "
+                   "/CODE/ for a translation.  [default: the content's own language]")
+def serve(root: Path, dev_addr: str, engine: str, language: str) -> None:
     """Serve the site locally; regenerate when content or templates change, and reload."""
     from .commands.serve import run
 
-    run(Project(root.resolve()).with_environment(), dev_addr, engine)
+    run(Project(root.resolve()).with_environment(), dev_addr, engine, language)
 
 
 @main.command()
@@ -194,12 +203,13 @@ result_file = click.Path(dir_okay=False, path_type=Path)
 @click.option("--about", default=None, metavar="NAME",
               help="Give a second opinion on NAME instead: self-ratings only, about them; "
                    "`compare` and the browser's import put it beside their own result.")
+@lang_option
 def assess(root: Path, role: str | None, mode: str | None, output: Path, name: str | None,
-           about: str | None) -> None:
+           about: str | None, language: str | None) -> None:
     """Take the self-assessment in the terminal; every answer is saved as you go."""
     from .commands.assess import run
 
-    run(root, output, role, mode, name, about)
+    run(root, output, role, mode, name, about, language)
 
 
 @main.command()
@@ -212,11 +222,13 @@ def assess(root: Path, role: str | None, mode: str | None, output: Path, name: s
               help="text: wrapped to the terminal; md: the browser's Markdown download; html: "
                    "a self-contained page; json: the scoring.  [default: text in a terminal, "
                    "md when piped or redirected]")
-def report(root: Path, result: Path, role: str | None, fmt: str | None) -> None:
+@lang_option
+def report(root: Path, result: Path, role: str | None, fmt: str | None,
+           language: str | None) -> None:
     """Print the career-gap report for one result file."""
     from .commands.report import run
 
-    run(root, result, role, fmt)
+    run(root, result, role, fmt, language)
 
 
 @main.command()
@@ -232,23 +244,25 @@ def report(root: Path, result: Path, role: str | None, fmt: str | None) -> None:
               help="Show names, initials, or nobody (then only groups of --min-group or more).")
 @click.option("--min-group", type=click.IntRange(2, 100), default=3, show_default=True,
               help="With hidden names, the smallest group any shown figure may describe.")
+@lang_option
 def team(root: Path, results: tuple[Path, ...], output: Path, role: str | None,
-         names: str, min_group: int) -> None:
+         names: str, min_group: int, language: str | None) -> None:
     """Write a team page: heatmap, single points of failure, gaps and mentoring pairs."""
     from .commands.team import run
 
-    run(root, list(results), output, role, names, min_group)
+    run(root, list(results), output, role, names, min_group, language)
 
 
 @main.command()
 @project_option
 @click.argument("self_result", metavar="SELF.json", type=result_file)
 @click.argument("other_result", metavar="OTHER.json", type=result_file)
-def compare(root: Path, self_result: Path, other_result: Path) -> None:
+@lang_option
+def compare(root: Path, self_result: Path, other_result: Path, language: str | None) -> None:
     """Show where a manager's or peer's rating differs from the self-rating."""
     from .commands.compare import run
 
-    run(root, self_result, other_result)
+    run(root, self_result, other_result, language)
 
 
 if __name__ == "__main__":  # pragma: no cover

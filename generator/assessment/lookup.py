@@ -72,8 +72,18 @@ class Assessment:
         return max(role_ids, key=lambda rid: (chosen.count(rid), -role_ids.index(rid)))
 
 
-def load_assessment(root: Path) -> Assessment:
-    """Validate the project's content and build the same data the browser scores."""
-    content = load_and_validate(Project(root.resolve()))
-    data = assessment_data(content, content_version(content))
-    return Assessment(data, load_strings(content.framework.language))
+def load_assessment(root: Path, language: str | None = None) -> Assessment:
+    """Validate the project's content and build the same data the browser scores, in
+    ``language`` (a declared translation's code; default the source language). Hashes and
+    questions are the source's in every language, so results move between languages."""
+    project = Project(root.resolve())
+    if language is None:
+        content = load_and_validate(project)
+        data = assessment_data(content, content_version(content))
+        return Assessment(data, load_strings(content.framework.language))
+    from ..site.generate import load_languages  # here: it loads every translation
+
+    source, languages = load_languages(project, only=(language,))
+    chosen = languages[0].content
+    data = assessment_data(chosen, content_version(source), source)
+    return Assessment(data, load_strings(chosen.framework.language))

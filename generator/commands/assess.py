@@ -96,8 +96,8 @@ def summary(assessment: Assessment, result: ResultFile, path: Path, skipped: int
 
 
 def run(root: Path, output: Path, role: str | None, mode: str | None, name: str | None,
-        about: str | None = None) -> None:
-    assessment = load_assessment(root)
+        about: str | None = None, language: str | None = None) -> None:
+    assessment = load_assessment(root, language)
     t = assessment.t
     if about is not None:  # a second opinion: ratings only, about someone else
         if mode is not None:

@@ -12,7 +12,7 @@ from ..assessment.terminal import lines
 from ._shared import read_results
 
 
-def run(root: Path, self_file: Path, other_file: Path) -> None:
-    a = load_assessment(root)
+def run(root: Path, self_file: Path, other_file: Path, language: str | None = None) -> None:
+    a = load_assessment(root, language)
     mine, theirs = arrange(*read_results([self_file, other_file], a))
     click.echo(lines(compare_text(a, mine, theirs, compare_ratings(a, mine, theirs))), nl=False)

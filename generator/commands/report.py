@@ -14,11 +14,12 @@ from ..assessment.terminal import markdown
 from ._shared import read_results
 
 
-def run(root: Path, file: Path, role: str | None, fmt: str | None) -> None:
+def run(root: Path, file: Path, role: str | None, fmt: str | None,
+        language: str | None = None) -> None:
     # In a terminal the report is laid out for reading there; piped or redirected, it is
     # the Markdown the browser downloads, byte for byte.
     fmt = fmt or ("text" if sys.stdout.isatty() else "md")
-    a = load_assessment(root)
+    a = load_assessment(root, language)
     [result] = read_results([file], a)
     report = build_report(a, result, a.choose_role(role, [result]))
     if fmt == "json":

@@ -24,26 +24,32 @@ from ..site.generate import generate
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
-def regenerate(project: Project, dirty_serve: bool = False) -> bool:
+def regenerate(project: Project, dirty_serve: bool = False, language: str = "") -> bool:
     """Regenerate; on a content mistake print it and keep serving the last good pages."""
     try:
         with project_lock(project):
-            report = generate(project)
+            report = generate(project, only=(language,))
     except GeneratorError as error:
         click.echo(error.format_message(), err=True)
         return False
     if report.written or report.removed:
         click.echo(f"Regenerated {len(report.written)} file(s), removed {len(report.removed)}.")
-    if dirty_serve and shared_changed(report.written + report.removed):
-        touch_pages(project.generated / "docs")
+    if dirty_serve and shared_changed(report.written + report.removed, language):
+        touch_pages(project.generated / _folder(language) / "docs")
     return True
 
 
-def shared_changed(paths: list[str]) -> bool:
+def _folder(language: str) -> str:
+    """Where a served language's project is in ``generated/``: the source's at the top."""
+    return f"{language}/" if language else ""
+
+
+def shared_changed(paths: list[str], language: str = "") -> bool:
     """Whether a change reaches every page: anything outside ``docs/`` (the config with the
     navigation and the glossary, the theme overrides; adding, removing or renaming a page
     changes the navigation, so it counts too). A changed page or asset re-renders itself."""
-    return any(not path.startswith("docs/") for path in paths)
+    docs = f"{_folder(language)}docs/"
+    return any(not path.startswith(docs) for path in paths)
 
 
 def touch_pages(docs: Path) -> None:
@@ -78,26 +84,31 @@ def check_port(dev_addr: str) -> None:
                                  f"--dev-addr {host}:{int(port) + 1})") from None
 
 
-def run(project: Project, dev_addr: str, engine: str = "mkdocs") -> None:
+def run(project: Project, dev_addr: str, engine: str = "mkdocs", language: str = "") -> None:
+    """Serve one language (``language``, default the source): only its pages are
+    regenerated on each edit, at ``/`` for the source and ``/<code>/`` for a translation."""
     check_port(dev_addr)
     # Serve at the root of the dev address, whatever path the published site_url has.
     project.site_url = f"http://{dev_addr}/"
     with project_lock(project):
-        generate(project)  # the first generation must succeed: nothing to serve otherwise
+        # The first generation must succeed: nothing to serve otherwise.
+        generate(project, only=(language,))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server_engine = ENGINES[engine]
-    config = server_engine.config(project, server_engine.new_site_dir(project))
+    folder = _folder(language)
+    config = server_engine.config(project, server_engine.new_site_dir(project, folder), folder)
     server = subprocess.Popen(server_engine.serve_command(config, dev_addr), cwd=project.root,
                               env=env)
     # On SIGTERM, unwind through `finally` so the MkDocs server is never left orphaned.
     signal.signal(signal.SIGTERM, _exit_on_signal)
-    click.echo(f"Serving on http://{dev_addr}/ — edit content/ and the page reloads. Ctrl-C stops.")
+    click.echo(f"Serving on http://{dev_addr}/{folder} — edit content/ and the page reloads. "
+               "Ctrl-C stops.")
     try:
         for _changes in watch(*watched_paths(project), raise_interrupt=False,
                               stop_event=None, debounce=50):
             if server.poll() is not None:
                 raise GeneratorError(f"the {engine} server stopped unexpectedly")
-            regenerate(project, server_engine.dirty_serve)
+            regenerate(project, server_engine.dirty_serve, language)
     finally:
         server.terminate()
         try:

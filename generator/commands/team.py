@@ -18,8 +18,8 @@ TEAM_MARK = '<meta name="generator" content="mlpm team">'
 
 
 def run(root: Path, files: list[Path], out_dir: Path, role: str | None, names: str,
-        min_group: int = MIN_GROUP) -> None:
-    a = load_assessment(root)
+        min_group: int = MIN_GROUP, language: str | None = None) -> None:
+    a = load_assessment(root, language)
     results = read_results(files, a)
     role_id = a.choose_role(role, results)
     mixed = sorted({r.role for r in results if r.role and r.role != role_id})

@@ -28,6 +28,7 @@ import yaml
 from ..content.load import split_front_matter
 from ..content.located_yaml import parse_yaml
 from ..errors import ContentError
+from ..site.anchors import heading_levels
 from .units import Unit, fingerprint, units
 
 KEEP = (re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}"), re.compile(r"\]\(([^)\s]+)"),
@@ -59,6 +60,9 @@ class LanguageStatus:
         only a language declared complete."""
         return bool(self.stale or self.orphaned or self.mismatched or self.errors
                     or (self.status == "complete" and self.missing))
+
+
+GUIDE_KEYS = frozenset({"title", "summary", "from"})
 
 
 def kept(text: Unit) -> list[str]:
@@ -104,6 +108,11 @@ def _translated(file: Path, rel: str, st: LanguageStatus) -> dict[str, tuple[Uni
                 raise ContentError(rel, 1, "a translated guide records the English it was "
                                    "made from (expected 'from: <fingerprint>' in its front "
                                    "matter)")
+            extra = sorted(str(k) for k in data if k not in GUIDE_KEYS)
+            if extra:
+                raise ContentError(rel, line, f"a translated guide's front matter holds only "
+                                   f"title, summary and from (got {', '.join(extra)}: skills, "
+                                   "sources, order and dates live in the English guide)")
             joined = "\n".join([str(data.get("title", "")), str(data.get("summary", "")), body])
             return {"guide": (joined, source)}
         data = parse_yaml(text, rel) or {}
@@ -140,6 +149,11 @@ def content_status(root: Path, code: str, status: str) -> LanguageStatus:
                 st.stale.append(name)
             elif kept(have[key][0]) != kept(text):
                 st.mismatched.append(f"{name} (expected {kept(text)}, got {kept(have[key][0])})")
+            elif key == "guide" and heading_levels(str(have[key][0])) != heading_levels(str(text)):
+                st.mismatched.append(f"{name} (expected headings at levels "
+                                     f"{heading_levels(str(text))}, got "
+                                     f"{heading_levels(str(have[key][0]))}: the English anchors "
+                                     "are pinned onto the headings by position)")
             else:
                 st.done += 1
         st.orphaned += [f"{rel_path}: {key}" for key in have if key not in wanted]

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import BuildFailed
-from ..i18n.apply import LanguageContent
+from ..i18n.apply import ENDONYMS, LanguageContent
 
 SEARCH_LANGS = {"zh": ["en"], "ja": ["en"]}
 """lunr languages per site language, besides the language itself: pages in any language
@@ -47,8 +47,16 @@ def _base_path(site_url: str | None) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+def alternates(source: Any) -> list[tuple[str, str, str]]:
+    """Every language of the site as (code, name, folder), from the source framework: the
+    selector lists them all even when only one is generated (``serve --lang``)."""
+    fw = source.framework
+    return [(fw.language, ENDONYMS.get(fw.language, fw.language), ""),
+            *((lang.code, lang.name, f"{lang.code}/") for lang in fw.languages)]
+
+
 def language_config(config: dict[str, Any], language: LanguageContent,
-                    languages: list[LanguageContent]) -> dict[str, Any]:
+                    languages: list[tuple[str, str, str]]) -> dict[str, Any]:
     """The generated config of one language's project, from the source language's."""
     config = copy.deepcopy(config)
     folder = prefix(language)
@@ -62,8 +70,8 @@ def language_config(config: dict[str, Any], language: LanguageContent,
     if len(languages) > 1:
         base = _base_path(root_url)
         extra = dict(config.get("extra") or {})
-        extra["alternate"] = [{"name": other.name, "link": base + prefix(other),
-                               "lang": other.code} for other in languages]
+        extra["alternate"] = [{"name": name, "link": base + folder, "lang": code}
+                              for code, name, folder in languages]
         config["extra"] = extra
     config["plugins"] = [_search(p, language.code) for p in config.get("plugins") or []]
     return config

@@ -16,7 +16,7 @@ from ..assessment.data import content_version, data_json
 from ..content import model as m
 from ..i18n.apply import LanguageContent
 from .config import generated_config
-from .languages import language_config, prefix
+from .languages import alternates, language_config, prefix
 from .nav import site_nav
 from .pages import Renderer
 
@@ -55,6 +55,7 @@ def render_site(content: m.Content, user_config: dict[str, Any],
         files[f"overrides/{path}"] = data
     version = content_version(content)  # one version for all languages: results are shared
     assets = package_tree("assets")
+    selector = alternates(content)
     for language in languages:
         folder = prefix(language)
         renderer = Renderer(language.content, language, content)
@@ -68,8 +69,8 @@ def render_site(content: m.Content, user_config: dict[str, Any],
         site = {"site_name": language.content.framework.name, **user_config}
         config = generated_config(site, site_nav(language.content, renderer.strings),
                                   renderer.abbreviations())
-        if len(languages) > 1 or not language.source:
-            config = language_config(config, language, languages)
+        if len(selector) > 1:
+            config = language_config(config, language, selector)
         files[f"{folder}mkdocs.yml"] = (HEADER + yaml.safe_dump(
             config, sort_keys=False, allow_unicode=True, width=100)).encode("utf-8")
     return dict(sorted(files.items()))
