@@ -107,7 +107,8 @@ REQUIRED_EXTENSIONS: list[Any] = [
     "pymdownx.details",
 ]
 OUR_CSS = ["assets/site.css", "assets/languages.css", "assets/assessment/assessment.css"]
-OUR_JS: list[Any] = [{"path": "assets/assessment/app.js", "type": "module"}]
+OUR_JS: list[Any] = [{"path": "assets/assessment/app.js", "type": "module"},
+                   {"path": "assets/languages.js", "type": "module"}]
 
 
 def generated_config(user_config: dict[str, Any], nav: list[Any],
