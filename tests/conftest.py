@@ -118,9 +118,10 @@ def run_module(script: str, stdin: str = "") -> str:
 # any unmarked test that reads them (in this process, or through a `python -m generator` or
 # `make` it starts here), so the unmarked tests are known to pass whatever the content is.
 
-# What the generator reads: content/*.yml, content/skills/, content/guides/ and mkdocs.yml
+# What the generator reads: content/*.yml, content/skills/, content/guides/, content/i18n/ and mkdocs.yml
 # (content/LICENSE.md, the content's licence, is not read by it).
 CONTENT_PATHS = (str(REPO / "content" / "skills"), str(REPO / "content" / "guides"),
+                 str(REPO / "content" / "i18n"),
                  str(REPO / "mkdocs.yml"))
 
 

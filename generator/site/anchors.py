@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
 from markdown_it import MarkdownIt
 
 _PARSER = MarkdownIt("commonmark")

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.project import Project, load_and_validate
+from generator.project import Project
 from generator.site.config import load_site_config
+from generator.site.generate import load_languages
 from generator.site.render import render_site
 from tests.conftest import FIXTURES, REPO
 
@@ -26,9 +27,11 @@ UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
 
 
 def generated_files(root: Path) -> dict[str, bytes]:
-    """What the generator writes for a project, minus files copied verbatim from the package."""
+    """What the generator writes for a project (every language), minus files copied verbatim
+    from the package."""
     project = Project(root)
-    files = render_site(load_and_validate(project), load_site_config(project))
+    source, languages = load_languages(project)
+    files = render_site(source, load_site_config(project), languages)
     return {path: data for path, data in files.items()
             if path.endswith((".md", ".json", "mkdocs.yml"))}
 
@@ -67,3 +70,7 @@ def test_repository_content_matches_goldens() -> None:
 
 def test_minimal_fixture_matches_goldens() -> None:
     check_against_goldens("minimal", FIXTURES / "minimal")
+
+
+def test_trilingual_fixture_matches_goldens() -> None:
+    check_against_goldens("trilingual", FIXTURES / "trilingual")
