@@ -106,6 +106,7 @@ REQUIRED_EXTENSIONS: list[Any] = [
     {"toc": {"permalink": True}},
     "pymdownx.details",
 ]
+GLOSSARY_EXTENSION = "generator.site.glossary"
 OUR_CSS = ["assets/site.css", "assets/languages.css", "assets/assessment/assessment.css"]
 OUR_JS: list[Any] = [{"path": "assets/assessment/app.js", "type": "module"},
                    {"path": "assets/languages.js", "type": "module"}]
@@ -129,7 +130,9 @@ def generated_config(user_config: dict[str, Any], nav: list[Any],
     extensions = list(existing) + [
         e for e in REQUIRED_EXTENSIONS if (next(iter(e)) if isinstance(e, dict) else e) not in names]
     if glossary:
-        extensions = [{"abbr": {"glossary": glossary}} if e == "abbr" else e for e in extensions]
+        # abbr, made to find terms inside Chinese text too (site/glossary.py)
+        extensions = [{GLOSSARY_EXTENSION: {"glossary": glossary}} if e == "abbr" else e
+                      for e in extensions]
     config["markdown_extensions"] = extensions
     config["extra_css"] = OUR_CSS + [c for c in config.get("extra_css") or [] if c not in OUR_CSS]
     config["extra_javascript"] = OUR_JS + [j for j in config.get("extra_javascript") or []
