@@ -35,11 +35,12 @@ plain = html_to_text
 """Pre-rendered inline HTML (already escaped by the generator) → plain text."""
 
 
-def number(value: float | None, empty: str = "—") -> str:
-    """``2.0`` → ``2``, ``1.25`` → ``1.25``, ``None`` → ``—``."""
+def number(value: float | None, empty: str = "—", sep: str = ".") -> str:
+    """``2.0`` → ``2``, ``1.25`` → ``1.25`` (``1,25`` with ``sep=","``), ``None`` → ``—``;
+    as report.js's ``num`` writes scores."""
     if value is None:
         return empty
-    return f"{round2(value):.2f}".rstrip("0").rstrip(".")
+    return f"{round2(value):.2f}".rstrip("0").rstrip(".").replace(".", sep)
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:

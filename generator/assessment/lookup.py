@@ -11,7 +11,7 @@ from ..errors import GeneratorError
 from ..project import Project, load_and_validate
 from ..strings import Strings, load_strings
 from .data import assessment_data, content_version
-from .format import plain
+from .format import number, plain
 from .results import ResultFile
 
 
@@ -26,6 +26,10 @@ class Assessment:
     def t(self) -> Callable[..., str]:
         """Look up an interface string: ``t("cli.report.title", name=...)``."""
         return self.strings.t
+
+    def number(self, value: float | None, empty: str = "—") -> str:
+        """A score as this language writes it (``assessment.decimal_separator``)."""
+        return number(value, empty, self.strings.t("assessment.decimal_separator"))
 
     def skill(self, skill_id: str) -> dict[str, Any]:
         return next(s for s in self.data["skills"] if s["id"] == skill_id)

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .format import number
 from .lookup import Assessment
 from .results import ResultFile
 from .scoring import score
@@ -91,8 +90,8 @@ def people_for(a: Assessment, results: list[ResultFile], role_id: str, mode: str
 def cell(a: Assessment, entry: dict[str, Any], gap: float) -> dict[str, str]:
     """A heatmap cell whose text says what its colour says: ``2.5 ✓``, ``1.5 −1.5``, and
     ``unconfirmed`` when the person's answers contradict the rating."""
-    shown = number(entry["counted"] if entry["score"] is not None else None)
-    text = f"{shown} ✓" if gap <= 0 else f"{shown} −{number(gap)}"
+    shown = a.number(entry["counted"] if entry["score"] is not None else None)
+    text = f"{shown} ✓" if gap <= 0 else f"{shown} −{a.number(gap)}"
     if entry["score"] is None:
         return {"text": text, "class": "unrated"}
     if entry["status"] == "unconfirmed":
@@ -112,7 +111,8 @@ def count_text(a: Assessment, count: int, total: int, hidden: bool, min_group: i
     return a.t("cli.team.reach_cell", reach=count, count=total)
 
 
-def mentoring_pairs(people: list[Person], ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def mentoring_pairs(a: Assessment, people: list[Person], ranked: list[dict[str, Any]]
+                   ) -> list[dict[str, Any]]:
     """For each team gap in rank order, pair the people furthest below the target with a
     holder (never an unconfirmed one) who has the fewest mentees so far."""
     load: Counter[int] = Counter()
@@ -129,9 +129,9 @@ def mentoring_pairs(people: list[Person], ranked: list[dict[str, Any]]) -> list[
             mentor = min(free, key=lambda h: (load[h], -people[h].skills[sid]["counted"], h))
             load[mentor] += 1
             pairs.append({"skill": skill["name"], "mentor": people[mentor].label,
-                          "mentor_score": number(people[mentor].skills[sid]["counted"]),
+                          "mentor_score": a.number(people[mentor].skills[sid]["counted"]),
                           "mentee": people[mentee].label,
-                          "mentee_score": number(people[mentee].skills[sid]["counted"]),
+                          "mentee_score": a.number(people[mentee].skills[sid]["counted"]),
                           "target": skill["target"]})
     return pairs
 
@@ -158,7 +158,7 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
         "reach_text": count_text(a, len(holders), count, hidden, min_group),
         "below_text": count_text(a, count - len(holders), count, hidden, min_group),
         "flagged_text": count_text(a, len(flagged), count, hidden, min_group),
-        "mean": number(mean) if group_ok else None,
+        "mean": a.number(mean) if group_ok else None,
         "holders": [p.label for p in holders] if not hidden else [],
         "mean_gap": mean_gap if group_ok else 0.0,
         "priority": mean_gap * expectation["importance"] if group_ok else 0.0,
@@ -193,7 +193,7 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
                     key=lambda s: (-s["priority"], -s["mean_gap"], order[s["id"]]))
     rows = [{"label": p.label, "sure_wrong": p.sure_wrong,
              "cells": [cell(a, p.skills[s["id"]], p.gaps[s["id"]]) if s["expected"]
-                       else {"text": number(p.skills[s["id"]]["counted"]
+                       else {"text": a.number(p.skills[s["id"]]["counted"]
                                             if p.assessed(s["id"]) else None), "class": "free"}
                        for s in skills]}
             for p in people] if not hidden else []
@@ -205,7 +205,7 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
         "skills": skills, "areas": [area for area in areas if area["span"]], "rows": rows,
         "spof": [s for s in expected if s["reach"] == 1 and count > 1] if not hidden else [],
         "nobody": [s for s in expected if s["reach"] == 0] if show_group else [],
-        "team_gaps": [{**s, "mean_gap": number(s["mean_gap"]), "priority": number(s["priority"])}
+        "team_gaps": [{**s, "mean_gap": a.number(s["mean_gap"]), "priority": a.number(s["priority"])}
                       for s in ranked[:TEAM_GAPS]] if show_group else [],
-        "pairs": mentoring_pairs(people, ranked) if not hidden else [],
+        "pairs": mentoring_pairs(a, people, ranked) if not hidden else [],
     }

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from ..assessment.format import number
 from ..assessment.lookup import Assessment, load_assessment
 from ..assessment.results import ResultFile, new_result, read_result, write_result
 from ..assessment.scoring import score
@@ -89,7 +88,7 @@ def summary(assessment: Assessment, result: ResultFile, path: Path, skipped: int
         for rank, gap in enumerate(scored["gaps"][: len(scored["top_gaps"])], start=1):
             skill = assessment.skill(gap["skill"])
             click.echo("  " + t("cli.assess.gap_line", rank=rank, skill=skill["name"],
-                                current=number(gap["current"]), target=gap["target"]))
+                                current=assessment.number(gap["current"]), target=gap["target"]))
     else:
         say(t("cli.assess.no_gaps", role=role_name))
     say(t("cli.assess.next", command=invocation("report", str(path))))
