@@ -95,40 +95,63 @@ def option_orders(skills: list[m.Skill], per_skill: int) -> dict[str, list[int]]
     return orders
 
 
-def _check(check: m.Check, order: list[int]) -> dict[str, Any]:
+class _Html:
+    """Pre-rendered HTML; in a translation, text still in the source language is wrapped in
+    an element that says so (``lang``, and the class pages use for the same mark)."""
+
+    def __init__(self, fallback: frozenset[str] = frozenset(), lang: str = "en") -> None:
+        self.fallback, self.lang = fallback, lang
+
+    def _mark(self, text: str, html: str, tag: str) -> str:
+        if text not in self.fallback:
+            return html
+        return f'<{tag} lang="{self.lang}" class="mlpm-fallback">{html}</{tag}>'
+
+    def inline(self, text: str) -> str:
+        return self._mark(text, inline_html(text), "span")
+
+    def block(self, text: str) -> str:
+        return self._mark(text, block_html(text), "div")
+
+
+PLAIN = _Html()
+
+
+def _check(check: m.Check, order: list[int], html: _Html = PLAIN) -> dict[str, Any]:
     return {
         "id": check.id,
         "hash": check_hash(check),
-        "question_html": block_html(check.question),
+        "question_html": html.block(check.question),
         "answer": next(i for i, o in enumerate(check.options) if o.correct),
         "order": order,
-        "options": [{"html": inline_html(o.text), "explanation_html": inline_html(o.explanation)}
+        "options": [{"html": html.inline(o.text), "explanation_html": html.inline(o.explanation)}
                     for o in check.options],
         "sources": list(check.sources),
     }
 
 
-def _level(level: m.SkillLevel) -> dict[str, Any]:
-    return {"behaviours_html": [inline_html(lv_rules.text(b)) for b in level.behaviours],
+def _level(level: m.SkillLevel, html: _Html = PLAIN) -> dict[str, Any]:
+    return {"behaviours_html": [html.inline(lv_rules.text(b)) for b in level.behaviours],
             # One list per behaviour, [] for a behaviour without examples.
-            "examples_html": [[inline_html(e) for e in lv_rules.examples(b)]
+            "examples_html": [[html.inline(e) for e in lv_rules.examples(b)]
                               for b in level.behaviours],
-            "how_to_reach_html": inline_html(level.how_to_reach)}
+            "how_to_reach_html": html.inline(level.how_to_reach)}
 
 
 def _skill(skill: m.Skill, orders: dict[str, list[int]], per_skill: int,
-           fw: m.Framework) -> dict[str, Any]:
+           fw: m.Framework, html: _Html = PLAIN) -> dict[str, Any]:
     return {
         "id": skill.id,
         "area": skill.area,
         "name": skill.name,
-        "summary_html": inline_html(skill.summary),
+        "summary_html": html.inline(skill.summary),
         "page": f"skills/{skill.id}/",
         "rating_hash": rating_hash(skill),
-        "levels": {str(value): _level(level) for value, level in sorted(skill.levels.items())},
+        "levels": {str(value): _level(level, html)
+                   for value, level in sorted(skill.levels.items())},
         # The levels a person can rate themself at: the floor and the ones that apply.
         "applicable": lv_rules.applicable(fw, skill),
-        "checks": [_check(c, orders[c.id]) for c in skill.checks],
+        "checks": [_check(c, orders[c.id], html) for c in skill.checks],
         "ask": {mode: [c.id for c in asked(skill, mode, per_skill)] for mode in MODES},
     }
 
@@ -149,19 +172,21 @@ def _levels(fw: m.Framework, strings: Strings) -> list[dict[str, Any]]:
             for lv in fw.levels]
 
 
-def assessment_data(content: m.Content, version: str,
-                    source: m.Content | None = None) -> dict[str, Any]:
+def assessment_data(content: m.Content, version: str, source: m.Content | None = None,
+                    fallback: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The whole data file as a dict (written as compact, key-sorted JSON).
 
     For a translation, ``source`` is the English content: hashes, the quick mode's skills
     and the time estimates come from it, so a result is the same whatever language it was
-    taken in (same hashes, same questions) and only the words differ."""
+    taken in (same hashes, same questions) and only the words differ; ``fallback`` holds
+    the texts it still shows in the source language, which are marked as such."""
     fw = content.framework
     strings = load_strings(fw.language)
     per_skill = fw.assessment.quick_checks_per_skill
     orders = option_orders(content.skills, per_skill)
     levels = _levels(fw, strings)
-    skills = [_skill(s, orders, per_skill, fw) for s in content.skills]
+    html = _Html(fallback, source.framework.language) if source is not None else PLAIN
+    skills = [_skill(s, orders, per_skill, fw, html) for s in content.skills]
     src_levels, src_skills = levels, skills
     if source is not None and source is not content:
         src_levels = _levels(source.framework, strings)
@@ -200,7 +225,7 @@ def assessment_data(content: m.Content, version: str,
         "resources": [{"id": r.id, "title": r.title, "authors": list(r.authors), "kind": r.kind,
                        "url": r.url, "year": r.year, "cost": r.cost, "minutes": r.minutes,
                        "duration": strings.minutes(r.minutes), "level": r.level,
-                       "skills": list(r.skills), "why_html": inline_html(r.why)}
+                       "skills": list(r.skills), "why_html": html.inline(r.why)}
                       for r in content.resources],
         "settings": {**fw.assessment.model_dump(),
                      "plan_budget": strings.minutes(fw.assessment.plan_minutes_per_month)},
@@ -208,7 +233,8 @@ def assessment_data(content: m.Content, version: str,
     }
 
 
-def data_json(content: m.Content, version: str, source: m.Content | None = None) -> bytes:
-    return json.dumps(assessment_data(content, version, source), ensure_ascii=False,
+def data_json(content: m.Content, version: str, source: m.Content | None = None,
+              fallback: frozenset[str] = frozenset()) -> bytes:
+    return json.dumps(assessment_data(content, version, source, fallback), ensure_ascii=False,
                       sort_keys=True,
                       separators=(",", ":")).encode("utf-8")

@@ -89,5 +89,5 @@ def load_assessment(root: Path, language: str | None = None) -> Assessment:
 
     source, languages = load_languages(project, only=(language,))
     chosen = languages[0].content
-    data = assessment_data(chosen, content_version(source), source)
+    data = assessment_data(chosen, content_version(source), source, languages[0].fallback)
     return Assessment(data, load_strings(chosen.framework.language))

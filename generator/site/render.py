@@ -64,7 +64,7 @@ def render_site(content: m.Content, user_config: dict[str, Any],
         for path, data in assets.items():
             files[f"{folder}docs/assets/{path}"] = data
         files[f"{folder}docs/assets/assessment/data.json"] = data_json(
-            language.content, version, content)
+            language.content, version, content, language.fallback)
         # The site's name is the framework's unless mkdocs.yml gives a (shorter) one of its own.
         site = {"site_name": language.content.framework.name, **user_config}
         config = generated_config(site, site_nav(language.content, renderer.strings),

@@ -143,12 +143,36 @@ def test_serving_one_language_generates_only_it(project: Path) -> None:
 
 
 def test_terminal_commands_speak_the_chosen_language(project: Path, tmp_path: Path) -> None:
-    result = tmp_path / "r.json"
-    result.write_text(json.dumps({"format": "mlpm-assessment-result", "format_version": 1}),
-                      "utf-8")
+    from generator.assessment.lookup import load_assessment
+    from tests.assessment.helpers import result_json, write_json
+
+    english = load_assessment(project)
+    result = write_json(tmp_path / "r.json", result_json(english.data, {"testing": 2},
+                                                         {"flaky-test": 1}, role="tester"))
+
+    def report(*args: str) -> str:
+        out = CliRunner().invoke(main, ["report", "--root", str(project), str(result),
+                                        "--format", "json", *args])
+        assert out.exit_code == 0, out.output
+        return out.output
+
+    scored = {lang: json.loads(report(*(("--lang", lang) if lang else ())))
+              for lang in ("", "ru", "zh")}
+    assert scored[""]["skills"] == scored["ru"]["skills"] == scored["zh"]["skills"]
+    text = CliRunner().invoke(main, ["report", "--root", str(project), str(result),
+                                     "--format", "md", "--lang", "ru"]).output
+    assert "Тестирование" in text and "Testing" not in text
     out = CliRunner().invoke(main, ["report", "--root", str(project), str(result), "--lang",
                                     "xx"])
     assert out.exit_code == 1 and "no language xx" in out.output
+
+
+def test_untranslated_assessment_text_says_its_language(project: Path) -> None:
+    generate(Project(project))
+    zh = (project / "generated/zh/docs/assets/assessment/data.json").read_text("utf-8")
+    ru = (project / "generated/ru/docs/assets/assessment/data.json").read_text("utf-8")
+    assert '<span lang=\\"en\\" class=\\"mlpm-fallback\\">Writes a unit test.</span>' in zh
+    assert "mlpm-fallback" not in ru
 
 
 def test_a_chinese_site_does_not_build_without_its_segmenter(project: Path, monkeypatch) -> None:
