@@ -194,3 +194,11 @@ def test_every_language_builds_into_its_folder(project: Path) -> None:
     titles = " ".join(doc["title"] for doc in index["docs"])
     assert "测试" in titles
     assert (site / "ru/sitemap.xml").exists()  # the selector reads it to keep the page
+
+
+def test_zensical_builds_every_language_too(project: Path) -> None:
+    generate(Project(project))
+    site = build_site(Project(project), engine="zensical")
+    assert '<html lang="ru"' in (site / "ru/index.html").read_text("utf-8")
+    assert "Тестирование" in (site / "ru/skills/testing/index.html").read_text("utf-8")
+    assert 'hreflang="zh"' in (site / "index.html").read_text("utf-8")
