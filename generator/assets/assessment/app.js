@@ -1,6 +1,6 @@
-// The self-assessment's entry point, loaded on every page (type=module). It does nothing
-// unless the page has #assessment-app; there it loads the app, and mounts it again after
-// each Material instant navigation.
+// The site's entry point, loaded on every page (type=module). It does nothing unless the
+// page has #assessment-app (it loads the app there) or the reading list's filters and read
+// marks (it loads reading.js); both mount again after each Material instant navigation.
 
 function fail(root, err) {
   const p = document.createElement("p");
@@ -12,6 +12,10 @@ function fail(root, err) {
 }
 
 function boot() {
+  // The reading list's filters and the read marks (reading list, skill pages).
+  if (document.getElementById("reading-marks") || document.getElementById("reading-filter")) {
+    import("./reading.js").then((reading) => reading.mount());
+  }
   const root = document.getElementById("assessment-app");
   if (!root) return;
   import("./controller.js").then((app) => app.mount(root)).catch((err) => fail(root, err));

@@ -4,10 +4,10 @@
 // reported in a note, and nothing read from outside can break the page.
 
 import { questionsFor, validChoice, validRating, validSure } from "./scoring.js";
+import { FORMAT, STORAGE_KEY } from "./marks.js";
 
-export const FORMAT = "mlpm-assessment-result";
+export { FORMAT, STORAGE_KEY };
 export const FORMAT_VERSION = 1;
-export const STORAGE_KEY = "mlpm-assessment";
 
 /** A problem that stops a file, link or saved state from being used at all. */
 export class Unreadable extends Error {}
