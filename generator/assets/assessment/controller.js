@@ -490,7 +490,7 @@ class App {
       downloadMd: () => {
         const d = doc();
         download(`self-assessment-${d.updated.slice(0, 10)}.md`, "text/markdown",
-          markdownReport(data, d, score(data, d, d.role)));
+          markdownReport(data, d, score(data, d, d.role), { shared: !!this.shared }));
       },
       share: () => {
         const url = new URL(window.location.href);
