@@ -83,7 +83,7 @@ def compare_text(a: Assessment, mine: ResultFile, theirs: ResultFile,
                         t("cli.compare.col_difference"),
                         t("cli.compare.col_note")], rows)
         lines.append("")
-    lines.append(t("cli.compare.summary", n=len(comparison["differ"]),
+    lines.append(t("cli.compare.summary", differ=t("cli.compare.differ", n=len(comparison["differ"])),
                    agree=len(comparison["agree"]),
                    large=sum(r["large"] for r in comparison["differ"]),
                    threshold=number(comparison["threshold"])))
@@ -114,6 +114,6 @@ def evidence_lines(a: Assessment, result: ResultFile) -> list[str]:
     if notes:
         out.append(a.t("cli.compare.evidence", file=describe(a, result), skills="; ".join(notes)))
     if scored["calibration"]["sure_wrong"]:
-        out.append(a.t("cli.compare.sure_wrong", file=describe(a, result),
-                       n=scored["calibration"]["sure_wrong"]))
+        out.append(a.t("cli.compare.sure_wrong", file=describe(a, result), count=a.t(
+            "cli.compare.sure_wrong_count", n=scored["calibration"]["sure_wrong"])))
     return out
