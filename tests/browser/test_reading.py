@@ -60,6 +60,10 @@ def test_filters_count_share_and_work_from_the_keyboard(page: Any, assess_site: 
     assert status.inner_text() == f"{len(want)} of {total} shown"
     # The area with nothing left shows no heading (nor a table-of-contents entry).
     assert page.locator("h2#tech").is_hidden()
+    toc = page.locator(".md-nav--secondary")
+    assert toc.locator('a[href$="#tech"]').is_hidden()
+    assert toc.locator('a[href$="#data-guide"]').is_hidden()
+    assert toc.locator('a[href$="#disc-intro"]').is_visible()
     assert page.locator("h2#strategy").is_visible()
     page.get_by_label("Cost", exact=True).select_option("free")
     want = sorted(r["id"] for r in resources if "discovery" in r["skills"] and r["cost"] == "free")

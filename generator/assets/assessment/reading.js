@@ -16,19 +16,19 @@ export function mount() {
 
 // --- read marks -----------------------------------------------------------------------
 
-/** Where each resource's mark goes: after the reading list's heading, or at the end of the
- * skill page's list item. Yields [id, title element, place to insert after]. */
+/** Where each resource's mark goes: on the reading list under the line that describes it
+ * (kind, level, time, cost), on a skill page at the end of its list item. Yields
+ * [id, title element, a function that places the mark, the resource's element]. */
 function spots() {
   const out = [];
   for (const item of document.querySelectorAll(".reading-item[data-resource]")) {
     const heading = item.querySelector("h2, h3");
-    if (heading) out.push([item.dataset.resource, heading.querySelector("a") || heading, (el) => heading.after(el), item]);
+    const after = item.querySelector(".reading-meta") || heading;
+    if (heading) out.push([item.dataset.resource, heading.querySelector("a") || heading, (el) => after.after(el), item]);
   }
   for (const link of document.querySelectorAll("li a[data-resource]")) {
     const li = link.closest("li");
-    // At the end of the item's first line (before the line break and why to read it).
-    const br = li.querySelector(":scope > br");
-    out.push([link.dataset.resource, link, (el) => (br ? br.before(" ", el) : li.append(" ", el)), li]);
+    out.push([link.dataset.resource, link, (el) => li.append(el), li]);
   }
   return out;
 }
@@ -99,14 +99,14 @@ function filters(form) {
       item.hidden = !ok;
       if (ok) shown += 1;
       // The page's table of contents lists only what shows.
-      for (const a of document.querySelectorAll(`.md-nav--secondary a[href="#${CSS.escape(d.resource)}"]`)) {
+      for (const a of document.querySelectorAll(`.md-nav--secondary a[href$="#${CSS.escape(d.resource)}"]`)) {
         a.closest("li").hidden = !ok;
       }
     }
     for (const heading of document.querySelectorAll(".reading-area")) {
       const any = items.some((item) => !item.hidden && item.dataset.area === heading.id);
       heading.hidden = !any;
-      for (const a of document.querySelectorAll(`.md-nav--secondary a[href="#${CSS.escape(heading.id)}"]`)) {
+      for (const a of document.querySelectorAll(`.md-nav--secondary a[href$="#${CSS.escape(heading.id)}"]`)) {
         a.closest("li").hidden = !any;
       }
     }
