@@ -60,7 +60,7 @@ def test_filters_count_share_and_work_from_the_keyboard(page: Any, assess_site: 
     assert status.inner_text() == f"{len(want)} of {total} shown"
     # The area with nothing left shows no heading (nor a table-of-contents entry).
     assert page.locator("h2#tech").is_hidden()
-    toc = page.locator(".md-nav--secondary")
+    toc = page.get_by_role("navigation", name="Table of contents")
     assert toc.locator('a[href$="#tech"]').is_hidden()
     assert toc.locator('a[href$="#data-guide"]').is_hidden()
     assert toc.locator('a[href$="#disc-intro"]').is_visible()
