@@ -29,7 +29,9 @@ def test_without_javascript_every_resource_shows_and_no_control_does(new_context
     ids = [r["id"] for r in _resources(assess_site)]
     assert sorted(_shown(page)) == sorted(ids)
     assert page.locator("#reading-filter").is_hidden()
-    assert page.locator(".reading-mark").count() == 0
+    marks = page.locator(".reading-mark")
+    assert marks.count() == len(ids)
+    assert all(not marks.nth(i).is_visible() for i in range(marks.count()))
 
 
 def test_each_title_once_and_every_heading_has_an_ascii_id(page: Any, assess_site: Any) -> None:
@@ -50,7 +52,8 @@ def test_filters_count_share_and_work_from_the_keyboard(page: Any, assess_site: 
     total = len(resources)
     page.goto(assess_site.url + "reading-list/")
     form = page.get_by_role("form", name="Filter the reading list")
-    form.wait_for()  # shown once reading.js has wired it
+    form.wait_for()
+    page.wait_for_selector("#reading-filter[data-wired=yes]")
     status = page.get_by_role("status")
     assert status.inner_text() == f"{total} of {total} shown"
 
@@ -74,7 +77,7 @@ def test_filters_count_share_and_work_from_the_keyboard(page: Any, assess_site: 
     url = page.url
     page.goto("about:blank")
     page.goto(url)
-    form.wait_for()
+    page.wait_for_selector("#reading-filter[data-wired=yes]")
     assert sorted(_shown(page)) == want
     assert page.get_by_label("Cost", exact=True).input_value() == "free"
 
@@ -108,20 +111,20 @@ def test_read_marks_go_from_the_reading_list_to_the_skill_page_plan_and_files(
     res = next(r for r in _resources(assess_site) if r["id"] == rid)
 
     page.goto(assess_site.url + "reading-list/")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     mark = page.get_by_role("checkbox", name=f"I have read it — {res['title']}")
-    mark.wait_for()
     assert not mark.is_checked()
     mark.focus()
     page.keyboard.press("Space")  # a real checkbox: the keyboard marks it
     assert mark.is_checked()
     assert saved_state(page)["doc"]["read"] == [rid]
     page.reload()
-    page.wait_for_selector(".reading-mark")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     assert page.get_by_role("checkbox", name=f"I have read it — {res['title']}").is_checked()
 
     # The skill page shows the same mark, and only that one.
     page.goto(assess_site.url + f"skills/{res['skills'][0]}/")
-    page.wait_for_selector(".reading-mark")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     marks = page.locator(".reading-mark input")
     assert marks.count() >= 1
     checked = page.eval_on_selector_all(".reading-mark input:checked", "els => els.map(e => e.dataset.read)")
@@ -141,7 +144,7 @@ def test_read_marks_go_from_the_reading_list_to_the_skill_page_plan_and_files(
     # Cleared, then imported: still marked, still out of the plan.
     page.evaluate("localStorage.clear()")
     page.goto(assess_site.url + f"skills/{res['skills'][0]}/")
-    page.wait_for_selector(".reading-mark")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     assert page.eval_on_selector_all(".reading-mark input:checked", "els => els.length") == 0
     open_assessment(page, assess_site.assessment)
     page.set_input_files("#assess-import", files=[{"name": "me.json", "mimeType": "application/json",
@@ -149,10 +152,10 @@ def test_read_marks_go_from_the_reading_list_to_the_skill_page_plan_and_files(
     page.wait_for_selector(".assess-result")
     assert page.locator(f'.assess-sec-plan [data-resource="{rid}"]').count() == 0
     page.goto(assess_site.url + f"skills/{res['skills'][0]}/")
-    page.wait_for_selector(".reading-mark")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     assert page.get_by_role("checkbox", name=f"I have read it — {res['title']}").is_checked()
     page.goto(assess_site.url + "reading-list/")
-    page.wait_for_selector(".reading-mark")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     assert page.get_by_role("checkbox", name=f"I have read it — {res['title']}").is_checked()
     # Taken back on the reading list: in the plan again.
     page.get_by_role("checkbox", name=f"I have read it — {res['title']}").uncheck()
@@ -163,7 +166,7 @@ def test_read_marks_go_from_the_reading_list_to_the_skill_page_plan_and_files(
 
 def test_marks_made_before_any_assessment_are_kept_by_it(page: Any, assess_site: Any) -> None:
     page.goto(assess_site.url + "reading-list/")
-    page.wait_for_selector(".reading-mark")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     page.locator('input[data-read="disc-intro"]').check()
     open_assessment(page, assess_site.assessment)
     assert page.locator(".assess-start").count() == 1  # nothing started: the start view

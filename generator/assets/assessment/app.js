@@ -13,7 +13,7 @@ function fail(root, err) {
 
 function boot() {
   // The reading list's filters and the read marks (reading list, skill pages).
-  if (document.getElementById("reading-marks") || document.getElementById("reading-filter")) {
+  if (document.querySelector("#reading-filter, input[data-read]")) {
     import("./reading.js").then((reading) => reading.mount());
   }
   const root = document.getElementById("assessment-app");

@@ -1,6 +1,7 @@
 // The reading list's filters and the "I have read it" marks, on the reading list and on
-// each skill page. Progressive: without JavaScript every resource shows and no control
-// does; the pages carry the texts (data-* attributes) so no data file is loaded here.
+// each skill page. Progressive: the controls are in the pages' HTML (so nothing moves when
+// they are wired), hidden without JavaScript, when every resource shows; no data file is
+// loaded here.
 
 import { readIds, setRead, STORAGE_KEY } from "./marks.js";
 
@@ -8,70 +9,36 @@ const FIELDS = ["skill", "level", "kind", "cost"];
 
 /** Wire whatever the current page has (called on every page, after each instant navigation). */
 export function mount() {
-  const config = document.getElementById("reading-marks");
-  if (config) marks(config);
+  marks();
   const form = document.getElementById("reading-filter");
   if (form) filters(form);
 }
 
 // --- read marks -----------------------------------------------------------------------
 
-/** Where each resource's mark goes: on the reading list under the line that describes it
- * (kind, level, time, cost), on a skill page at the end of its list item. Yields
- * [id, title element, a function that places the mark, the resource's element]. */
-function spots() {
-  const out = [];
-  for (const item of document.querySelectorAll(".reading-item[data-resource]")) {
-    const heading = item.querySelector("h2, h3");
-    const after = item.querySelector(".reading-meta") || heading;
-    if (heading) out.push([item.dataset.resource, heading.querySelector("a") || heading, (el) => after.after(el), item]);
-  }
-  for (const link of document.querySelectorAll("li a[data-resource]")) {
-    const li = link.closest("li");
-    out.push([link.dataset.resource, link, (el) => li.append(el), li]);
-  }
-  return out;
-}
-
-function marks(config) {
+/** The page's "I have read it" checkboxes (in its HTML, hidden without JavaScript): show the
+ * stored marks and keep every change. */
+function marks() {
   const read = readIds();
-  for (const [id, title, place, holder] of spots()) {
-    if (holder.querySelector(".reading-mark")) continue; // already wired
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.id = `read-${id}`;
-    box.dataset.read = id;
-    box.checked = read.has(id);
-    const label = document.createElement("label");
-    label.className = "reading-mark";
-    label.htmlFor = box.id;
-    const text = document.createElement("span");
-    text.textContent = config.dataset.mark;
-    // The title joins the name for assistive technology: every mark says whose it is.
-    const whose = document.createElement("span");
-    whose.className = "reading-sr";
-    whose.textContent = ` — ${title.textContent.replace(/¶$/, "").trim()}`;
-    label.append(box, " ", text, whose);
+  for (const box of document.querySelectorAll("input[data-read]")) {
+    const id = box.dataset.read;
+    const holder = box.closest(".reading-item, li") || box;
+    // Ticked before this module ran (the box is in the page from the start): keep the tick.
+    if (box.dataset.wired !== "yes" && box.checked !== box.defaultChecked && !read.has(id)) setRead(id, true);
+    else box.checked = read.has(id);
     holder.classList.toggle("is-read", box.checked);
+    if (box.dataset.wired === "yes") continue;
+    box.dataset.wired = "yes";
     box.addEventListener("change", () => {
       if (!setRead(id, box.checked)) box.checked = !box.checked; // storage refused: undo
       holder.classList.toggle("is-read", box.checked);
     });
-    place(label);
   }
 }
 
 /** Another tab (or the assessment) changed the marks: show them here too. */
-function refresh() {
-  const read = readIds();
-  for (const box of document.querySelectorAll("input[data-read]")) {
-    box.checked = read.has(box.dataset.read);
-    box.closest(".reading-item, li")?.classList.toggle("is-read", box.checked);
-  }
-}
-
 window.addEventListener("storage", (event) => {
-  if (event.key === STORAGE_KEY || event.key === null) refresh();
+  if (event.key === STORAGE_KEY || event.key === null) marks();
 });
 
 // --- filters ----------------------------------------------------------------------------
@@ -129,6 +96,5 @@ function filters(form) {
     // A reset changes the fields after the event: apply once it has.
     form.addEventListener("reset", () => setTimeout(() => apply(true)));
   }
-  form.hidden = false;
   apply(false);
 }
