@@ -178,3 +178,20 @@ def test_marks_made_before_any_assessment_are_kept_by_it(page: Any, assess_site:
     page.get_by_role("button", name="Start", exact=True).click()
     page.wait_for_selector("form.assess-area")
     assert saved_state(page)["doc"]["read"] == ["disc-intro"]
+
+
+def test_filters_and_marks_are_wired_after_instant_navigation(page: Any, assess_site: Any) -> None:
+    page.goto(assess_site.url)
+    page.evaluate("window.__stay = 1")
+    page.locator("article a[href$='reading-list/']").first.click()
+    page.wait_for_selector("#reading-filter[data-wired=yes]")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
+    assert page.evaluate("window.__stay") == 1, "the link caused a full page load"
+    page.get_by_label("Skill", exact=True).select_option("data")
+    assert _shown(page) == ["data-guide"]
+    page.locator('input[data-read="data-guide"]').check()
+    page.locator("article a[href$='skills/data/']").first.click()
+    page.wait_for_url("**/skills/data/")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
+    assert page.evaluate("window.__stay") == 1
+    assert page.locator('input[data-read="data-guide"]').is_checked()

@@ -12,6 +12,10 @@ function fail(root, err) {
 }
 
 function boot() {
+  // Material's instant navigation parses the next page without scripting, so a <noscript>
+  // in it would apply: its style hides the controls that need JavaScript (the reading
+  // list's, the assessment's first view) and its text says JavaScript is off.
+  for (const el of document.querySelectorAll(".md-content noscript")) el.remove();
   // The reading list's filters and the read marks (reading list, skill pages).
   if (document.querySelector("#reading-filter, input[data-read]")) {
     import("./reading.js").then((reading) => reading.mount());
