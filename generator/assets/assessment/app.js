@@ -22,6 +22,16 @@ function boot() {
   }
   const root = document.getElementById("assessment-app");
   if (!root) return;
+  // The first view shows the role a link asks for (?role= or #role=) while the app loads.
+  let wanted = new URLSearchParams(window.location.search).get("role");
+  const hash = /^#role=(.*)$/.exec(window.location.hash);
+  try {
+    if (hash) wanted = decodeURIComponent(hash[1]);
+  } catch {
+    // A malformed link: the app says so.
+  }
+  const radio = wanted && [...root.querySelectorAll(".assess-preview input[name=role]")].find((r) => r.value === wanted);
+  if (radio) radio.checked = true;
   import("./controller.js").then((app) => app.mount(root)).catch((err) => fail(root, err));
 }
 

@@ -23,6 +23,10 @@ function marks() {
   for (const box of document.querySelectorAll("input[data-read]")) {
     const id = box.dataset.read;
     const holder = box.closest(".reading-item, li") || box;
+    // Every mark says whose it is: " — <title>", as text, from the title's link.
+    const whose = box.parentElement.querySelector(".reading-sr");
+    const title = holder.querySelector("h2 a, h3 a, li > strong > a, li > a");
+    if (whose && title && !whose.textContent) whose.textContent = ` — ${title.textContent.trim()}`;
     // Ticked before this module ran (the box is in the page from the start): keep the tick.
     if (box.dataset.wired !== "yes" && box.checked !== box.defaultChecked && !read.has(id)) setRead(id, true);
     else box.checked = read.has(id);
