@@ -52,10 +52,11 @@ def arrange(mine: ResultFile, theirs: ResultFile) -> tuple[ResultFile, ResultFil
     return mine, theirs
 
 
-def describe(result: ResultFile, dated: bool = False) -> str:
+def describe(a: Assessment, result: ResultFile, dated: bool = False) -> str:
     """The file, whose it is, who gave the opinion and, over time, its date."""
     date = (result.updated or "")[:10] if dated else ""
-    who = ", ".join(x for x in (result.name, f"by {result.rater}" if result.rater else "", date) if x)
+    rater = a.t("cli.compare.by", rater=result.rater) if result.rater else ""
+    who = ", ".join(x for x in (result.name, rater, date) if x)
     return f"{result.source} ({who})" if who else result.source
 
 
@@ -64,7 +65,7 @@ def compare_text(a: Assessment, mine: ResultFile, theirs: ResultFile,
     t = a.t
     time = over_time(mine, theirs)
     heading = "cli.compare.heading_time" if time else "cli.compare.heading"
-    lines = [t(heading, mine=describe(mine, time), theirs=describe(theirs, time)), ""]
+    lines = [t(heading, mine=describe(a, mine, time), theirs=describe(a, theirs, time)), ""]
     if comparison["differ"]:
         rows = []
         for row in comparison["differ"]:
@@ -82,14 +83,14 @@ def compare_text(a: Assessment, mine: ResultFile, theirs: ResultFile,
                         t("cli.compare.col_difference"),
                         t("cli.compare.col_note")], rows)
         lines.append("")
-    lines.append(t("cli.compare.summary", differ=len(comparison["differ"]),
+    lines.append(t("cli.compare.summary", differ=t("cli.compare.differ", n=len(comparison["differ"])),
                    agree=len(comparison["agree"]),
                    large=sum(r["large"] for r in comparison["differ"]),
                    threshold=number(comparison["threshold"])))
     if comparison["agree"]:
         lines.append(t("cli.compare.agree", skills=", ".join(r["name"] for r in comparison["agree"])))
     for row in comparison["one_sided"]:
-        file = describe(mine) if row["self"] is not None else describe(theirs)
+        file = describe(a, mine) if row["self"] is not None else describe(a, theirs)
         lines.append(t("cli.compare.one_sided", skill=row["name"], file=file))
     lines += evidence_lines(a, mine) + evidence_lines(a, theirs)
     return "\n".join(lines) + "\n"
@@ -111,8 +112,8 @@ def evidence_lines(a: Assessment, result: ResultFile) -> list[str]:
             notes.append(f"{skill['name']} ({', '.join(marks)})")
     out = []
     if notes:
-        out.append(a.t("cli.compare.evidence", file=describe(result), skills="; ".join(notes)))
+        out.append(a.t("cli.compare.evidence", file=describe(a, result), skills="; ".join(notes)))
     if scored["calibration"]["sure_wrong"]:
-        out.append(a.t("cli.compare.sure_wrong", file=describe(result),
-                       n=scored["calibration"]["sure_wrong"]))
+        out.append(a.t("cli.compare.sure_wrong", file=describe(a, result), count=a.t(
+            "cli.compare.sure_wrong_count", n=scored["calibration"]["sure_wrong"])))
     return out

@@ -171,8 +171,12 @@ class Renderer:
         return f'<span lang="{source}" class="mlpm-fallback">{rendered}</span>'
 
     def pin(self, kind: str, item_id: str) -> str:
-        """``{ #id }`` for a heading naming an area, skill, role or guide: the slug of its
-        English name, which is the anchor these headings always had, now the same in every
+        """``{ #id }`` for a heading naming an area, skill, role or guide (``anchor``)."""
+        return f"{{ #{self.anchor(kind, item_id)} }}"
+
+    def anchor(self, kind: str, item_id: str) -> str:
+        """The id of a heading naming an area, skill, role or guide: the slug of its English
+        name, which is the anchor these headings always had, now the same in every
         language."""
         src = self.source
         names = {"area": lambda: {a.id: a.name for a in src.framework.areas},
@@ -180,7 +184,7 @@ class Renderer:
                  "role": lambda: {r.id: r.name for r in src.roles},
                  "guide": lambda: {g.slug: g.meta.title for g in src.guides}}[kind]()
         name = anchors.html_to_plain(md(names.get(item_id, item_id)))
-        return f"{{ #{anchors.slug(name) or item_id} }}"
+        return anchors.slug(name) or item_id
 
     def guide_body(self, guide: m.Guide) -> str:
         """A guide's body with its headings pinned to the English guide's anchors."""

@@ -40,7 +40,7 @@ def test_the_shipped_palette_passes() -> None:
     import yaml
 
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert len(config["theme"]["palette"]) == 2
+    assert len(config["theme"]["palette"]) == 3  # automatic, light, dark
     assert palette_warnings(config, REPO) == []
 
 

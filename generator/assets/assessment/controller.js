@@ -368,12 +368,15 @@ class App {
           this.main.querySelector("#assess-name").focus();
           return;
         }
+        // What the person marked as read on the reading list stays theirs.
+        const read = this.saved && this.saved.doc.read;
         if (this.saved && (this.saved.doc.mode === "opinion") !== (mode === "opinion")) {
-          // Between rating yourself and rating someone else nothing carries over.
+          // Between rating yourself and rating someone else no answer carries over.
           this.saved = null;
         }
         if (this.saved) Object.assign(this.saved.doc, { role, mode, name: name || undefined });
         else this.saved = { doc: S.newDoc(data, mode, role, name, rater), step: 0, pending: null };
+        if (read) this.saved.doc.read = read;
         if (!name) delete this.saved.doc.name;
         if (mode === "opinion" && rater) this.saved.doc.rater = S.cut(rater, S.NAME_MAX);
         else delete this.saved.doc.rater;
@@ -487,7 +490,7 @@ class App {
       downloadMd: () => {
         const d = doc();
         download(`self-assessment-${d.updated.slice(0, 10)}.md`, "text/markdown",
-          markdownReport(data, d, score(data, d, d.role)));
+          markdownReport(data, d, score(data, d, d.role), { shared: !!this.shared }));
       },
       share: () => {
         const url = new URL(window.location.href);

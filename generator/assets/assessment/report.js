@@ -69,8 +69,10 @@ export function duration(data, minutes) {
   return t("minutes.hours", { n: halves % 2 === 0 ? `${halves / 2}` : `${(halves - 1) / 2}.5` });
 }
 
-/** Everything a result says, in reading order, as plain values and escaped HTML. */
-export function reportModel(data, doc, result) {
+/** Everything a result says, in reading order, as plain values and escaped HTML.
+ * ``shared``: the result is someone else's, opened from a share link (headings then say
+ * "this result", not "your"). */
+export function reportModel(data, doc, result, { shared = false } = {}) {
   const t = translator(data.strings);
   const n = (v) => num(data, v);
   const skills = byId(data.skills);
@@ -131,6 +133,12 @@ export function reportModel(data, doc, result) {
   const name = doc.name ? String(doc.name).replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim() || null : null;
   return {
     // A second opinion is about someone else: its title says whose it is.
+    // Whose gaps and plan: the reader's own, a named person's (second opinion), or a
+    // shared result's.
+    gaps_heading: doc.mode === "opinion" && name ? t("gaps_heading_named", { name })
+      : shared || doc.mode === "opinion" ? t("shared_gaps_heading") : t("gaps_heading"),
+    plan_heading: doc.mode === "opinion" && name ? t("plan_heading_named", { name })
+      : shared || doc.mode === "opinion" ? t("shared_plan_heading") : t("plan_heading"),
     title: doc.mode === "opinion" && name
       ? t("report_title_opinion", { name, framework: data.framework.name })
       : t("report_title", { framework: data.framework.name }),
@@ -180,9 +188,9 @@ const esc = (s) => String(s).replace(/([\\`*_[\]|<>])/g, "\\$1");
 const cell = (s) => esc(s).replace(/\n/g, " ");
 
 /** The whole result as a Markdown file: the same model the result page shows. */
-export function markdownReport(data, doc, result) {
+export function markdownReport(data, doc, result, options = {}) {
   const t = translator(data.strings);
-  const m = reportModel(data, doc, result);
+  const m = reportModel(data, doc, result, options);
   const link = (r) => `[${esc(r.title)}](${r.url})`;
   const out = [`# ${esc(m.title)}`, ""];
   if (m.name) out.push(esc(t("report_name", { name: m.name })), "");
@@ -205,7 +213,7 @@ export function markdownReport(data, doc, result) {
     for (const f of m.flags) out.push(`- **${esc(f.name)}: ${esc(f.label)}.** ${esc(f.text)}`);
     out.push("");
   }
-  out.push(`## ${t("gaps_heading")}`, "");
+  out.push(`## ${esc(m.gaps_heading)}`, "");
   if (!m.gaps.length && !m.other_gaps.length) out.push(esc(t("gaps_none")), "");
   m.gaps.forEach((g, i) => {
     out.push(`${i + 1}. **${esc(g.name)}** — ${esc(g.line)}`, "");
@@ -223,7 +231,7 @@ export function markdownReport(data, doc, result) {
     out.push("");
   }
   if (m.plan) {
-    out.push(`## ${t("plan_heading")}`, "", esc(m.plan.intro), "");
+    out.push(`## ${esc(m.plan_heading)}`, "", esc(m.plan.intro), "");
     for (const month of m.plan.months) {
       out.push(`### ${month.heading}`, "");
       if (month.reading) out.push(esc(month.reading), "");

@@ -4,10 +4,10 @@
 // reported in a note, and nothing read from outside can break the page.
 
 import { questionsFor, validChoice, validRating, validSure } from "./scoring.js";
+import { FORMAT, STORAGE_KEY } from "./marks.js";
 
-export const FORMAT = "mlpm-assessment-result";
+export { FORMAT, STORAGE_KEY };
 export const FORMAT_VERSION = 1;
-export const STORAGE_KEY = "mlpm-assessment";
 
 /** A problem that stops a file, link or saved state from being used at all. */
 export class Unreadable extends Error {}
@@ -278,11 +278,16 @@ function fromBase64url(payload) {
   return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
 
-/** The ``#share=`` payload of a document: no hashes, no name. */
+/** The ``#share=`` payload of a document: no hashes, no name. ``s`` (how sure, per
+ * answer) only when some answer says, so the shared result's calibration is the same. */
 export function sharePayload(doc) {
   const t = Object.fromEntries(Object.entries(doc.ratings).map(([k, v]) => [k, v.level]));
   const a = Object.fromEntries(Object.entries(doc.answers).map(([k, v]) => [k, v.choice]));
-  return toBase64url(JSON.stringify({ v: 1, c: doc.content_version, m: doc.mode, r: doc.role, t, a }));
+  const s = Object.fromEntries(Object.entries(doc.answers).filter(([, v]) => validSure(v) !== null)
+    .map(([k, v]) => [k, v.sure]));
+  const payload = { v: 1, c: doc.content_version, m: doc.mode, r: doc.role, t, a };
+  if (Object.keys(s).length) payload.s = s;
+  return toBase64url(JSON.stringify(payload));
 }
 
 /** Read a share payload into {doc, notes}; throws ``Unreadable`` for a damaged link. */
@@ -304,5 +309,11 @@ export function readShare(data, payload, t) {
   if (raw.r !== doc.role) notes.push(t("note_role", { where }));
   doc.ratings = cleaned.ratings;
   doc.answers = cleaned.answers;
+  // How sure each answer was (1–3), for the answers kept; anything else is left out.
+  const sure = isObject(raw.s) ? raw.s : {};
+  for (const [id, answer] of Object.entries(doc.answers)) {
+    const value = own(sure, id) ? validSure({ sure: sure[id] }) : null;
+    if (value !== null) answer.sure = value;
+  }
   return { doc, notes };
 }

@@ -374,7 +374,7 @@ function summaryView(ctx, model, result) {
 /** The whole result, leading with the summary and the actions, then the detail. */
 export function resultView(ctx, doc, result, a) {
   const { data, t } = ctx;
-  const model = reportModel(data, doc, result);
+  const model = reportModel(data, doc, result, { shared: !!ctx.readOnly });
   const section = (id, heading, ...body) => h("section", { class: `assess-sec-${id}`, "aria-labelledby": `assess-${id}-h` },
     h("h3", { id: `assess-${id}-h`, text: heading }), ...body);
   const opinion = doc.mode === "opinion";
@@ -400,8 +400,8 @@ export function resultView(ctx, doc, result, a) {
       skillTable(ctx, model), h("p", { class: "assess-hint", text: model.scale }), explainView(ctx, model)),
     flagsView(ctx, model),
     calibrationView(ctx, model.calibration),
-    section("gaps", t(ctx.readOnly ? "shared_gaps_heading" : "gaps_heading"), gapsView(ctx, model, a)),
-    model.plan ? section("plan", t("plan_heading"), planView(ctx, model.plan, a)) : null,
+    section("gaps", model.gaps_heading, gapsView(ctx, model, a)),
+    model.plan ? section("plan", model.plan_heading, planView(ctx, model.plan, a)) : null,
     readView(ctx, doc, a),
     model.explanations.length ? section("explanations", t("explanations_heading"),
       h("p", { text: t("explanations_intro") }), explanationsView(ctx, model)) : null);
