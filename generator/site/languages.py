@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import BuildFailed
 from ..i18n.apply import ENDONYMS, LanguageContent
+from ..strings import load_strings
 
 SEARCH_LANGS = {"zh": ["en"], "ja": ["en"]}
 """lunr languages per site language, besides the language itself: pages in any language
@@ -74,7 +75,30 @@ def language_config(config: dict[str, Any], language: LanguageContent,
                               for code, name, folder in languages]
         config["extra"] = extra
     config["plugins"] = [_search(p, language.code) for p in config.get("plugins") or []]
+    if folder:
+        _translate_palette(theme, language.code)
     return config
+
+
+def _scheme(entry: dict[str, Any]) -> str:
+    """What a palette entry shows: the system's scheme, light or dark."""
+    if entry.get("media") == "(prefers-color-scheme)":
+        return "system"
+    return "dark" if entry.get("scheme") == "slate" else "light"
+
+
+def _translate_palette(theme: dict[str, Any], code: str) -> None:
+    """The palette toggles' names (what a click switches to) in the language: mkdocs.yml
+    names them once, in the source language."""
+    palette = theme.get("palette")
+    if not isinstance(palette, list) or not all(isinstance(p, dict) for p in palette):
+        return
+    strings = load_strings(code)
+    for index, entry in enumerate(palette):
+        toggle = entry.get("toggle")
+        if isinstance(toggle, dict) and "name" in toggle:
+            upcoming = palette[(index + 1) % len(palette)]
+            toggle["name"] = strings.t(f"palette.to_{_scheme(upcoming)}")
 
 
 def _search(plugin: Any, code: str) -> Any:

@@ -199,3 +199,16 @@ def test_filters_and_marks_are_wired_after_instant_navigation(page: Any, assess_
     page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
     assert page.evaluate("window.__stay") == 1
     assert page.locator('input[data-read="data-guide"]').is_checked()
+
+
+def test_starting_over_keeps_the_read_marks(page: Any, assess_site: Any) -> None:
+    page.goto(assess_site.url + "reading-list/")
+    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
+    page.locator('input[data-read="disc-intro"]').check()
+    finish_full(page, assess_site)
+    page.get_by_role("button", name="Start over", exact=True).click()
+    page.get_by_role("button", name="Delete my answers and start over").click()
+    page.wait_for_selector(".assess-start")
+    state = saved_state(page)
+    assert state["doc"]["read"] == ["disc-intro"]
+    assert state["doc"]["ratings"] == {} and state["doc"]["answers"] == {}

@@ -53,6 +53,9 @@ def test_one_project_per_language_with_its_interface_search_and_selector(project
               for c in (ru, zh)}
     assert search["ru"]["lang"] == ["ru", "en"]
     assert "\\u200b" in search["zh"]["separator"]  # jieba's segments are joined with it
+    # The colour-scheme toggle says what it switches to, in the language.
+    assert [p["toggle"]["name"] for p in ru["theme"]["palette"]] == [
+        "Включить тёмную тему", "Включить светлую тему"]
     # Same page paths in every language: the selector keeps the reader on the same page.
     paths = {lang: sorted(p.relative_to(project / "generated" / lang / "docs").as_posix()
                           for p in (project / "generated" / lang / "docs").rglob("*.md"))

@@ -3,6 +3,7 @@
 
 import { questionsFor, score } from "./scoring.js";
 import * as S from "./state.js";
+import { readIds, setRead } from "./marks.js";
 import { h, resultView, skillView, startView } from "./view.js";
 import { markdownReport, num, translator } from "./report.js";
 
@@ -432,7 +433,11 @@ class App {
         go(0, { pending: S.unanswered(data, this.saved.doc) });
       },
       startOver: () => {
+        // Starting over discards the answers, not what the person has read: the marks on
+        // the reading list and skill pages stay.
+        const read = [...readIds()];
         S.clearSaved();
+        for (const id of read) setRead(id, true);
         this.saved = null;
         this.notes = [];
         this.shareUrl = "";

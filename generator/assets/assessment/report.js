@@ -47,6 +47,12 @@ export function translator(strings) {
 }
 
 /** A score as shown everywhere: at most two decimals, no trailing zeros. */
+/** A result's time as people read it: "2026-12-01 10:38 UTC" (the file keeps ISO 8601). */
+export function when(stamp) {
+  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?Z$/.exec(stamp || "");
+  return m ? `${m[1]} ${m[2]} UTC` : stamp;
+}
+
 export function num(data, value) {
   if (value === null || value === undefined) return null;
   const shown = String(Math.round(value * 100) / 100);
@@ -143,7 +149,7 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
       ? t("report_title_opinion", { name, framework: data.framework.name })
       : t("report_title", { framework: data.framework.name }),
     name,
-    meta: t("report_meta", { role: role.name, mode: t(`mode_name_${doc.mode}`), updated: doc.updated || t("none") }),
+    meta: t("report_meta", { role: role.name, mode: t(`mode_name_${doc.mode}`), updated: when(doc.updated) || t("none") }),
     role: { id: role.id, name: role.name },
     areas: data.areas.map((a) => ({ id: a.id, name: a.name,
       line: t("area_score", { area: a.name, score: result.areas[a.id] === null ? t("unassessed") : n(result.areas[a.id]) }) })),
