@@ -119,3 +119,14 @@ def test_translated_assessment_is_axe_clean(new_context: Any, trilingual: Site,
     assert axe_violations(page) == [], "start view"
     take(page, trilingual, lang)
     assert axe_violations(page) == [], "result view"
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh"])
+def test_the_translated_result_fits_a_phone(new_context: Any, trilingual: Site, lang: str) -> None:
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    take(page, trilingual, lang)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    # Every result table stacks into labelled records there, whatever its words' length.
+    unlabelled = page.eval_on_selector_all(".assess-tableWrap td:not([data-label])",
+                                           "els => els.length")
+    assert unlabelled == 0

@@ -250,7 +250,7 @@ function gapsView(ctx, model, a) {
         h("table", {},
           h("thead", {}, h("tr", {}, model.other_columns.map((c) => h("th", { scope: "col", text: c })))),
           h("tbody", {}, model.other_gaps.map((g) => h("tr", { "data-skill": g.id }, h("th", { scope: "row", text: g.name }),
-            g.cells.map((value) => h("td", { text: value }))))))));
+            g.cells.map((value, i) => h("td", { "data-label": model.other_columns[i + 1], text: value }))))))));
   }
   return out;
 }
