@@ -84,14 +84,16 @@ class Strings:
 
     def minutes(self, minutes: int) -> str:
         """A duration as every page, the assessment and the terminal show it: ``45 min``
-        under 90 minutes, else hours to the nearest half hour (``2.5 h``, ``7 h``).
+        under 90 minutes, else hours to the nearest half hour (``2.5 h``, ``7 h``), with the
+        language's decimal separator.
 
         The one definition of durations: the browser gets these texts in its data.
         """
         if minutes < 90:
             return self.t("minutes.minutes", n=minutes)
         halves = (minutes * 2 + 30) // 60  # half hours, rounded half up
-        hours = f"{halves // 2}" if halves % 2 == 0 else f"{halves // 2}.5"
+        point = self.t("assessment.decimal_separator")  # 1,5 ч in Russian
+        hours = f"{halves // 2}" if halves % 2 == 0 else f"{halves // 2}{point}5"
         return self.t("minutes.hours", n=hours)
 
     def section(self, name: str) -> dict[str, Any]:

@@ -87,19 +87,26 @@ def test_the_data_carries_formatted_durations_and_labels() -> None:
                                                           "Level 1: Aware"]
 
 
-def test_the_browsers_durations_equal_the_generators() -> None:
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_the_browsers_durations_equal_the_generators(language: str) -> None:
     """report.js formats sums that depend on answers (a month's reading); the site and the
-    data use Strings.minutes. Every duration up to 50 hours must read the same."""
+    data use Strings.minutes. Every duration up to 50 hours must read the same, in every
+    language (Russian writes 1,5 ч)."""
     import json
 
+    from generator.assessment.data import assessment_strings
+
     data = _data(FIXTURES / "scoring")
+    data["strings"] = assessment_strings(load_strings(language))
     script = ("import { duration } from './generator/assets/assessment/report.js';"
               "import { readFileSync } from 'node:fs';"
               "const data = JSON.parse(readFileSync(0, 'utf8'));"
               "process.stdout.write(JSON.stringify(Array.from({length: 3000}, (_, i) => "
               "duration(data, i + 1))));")
-    strings = load_strings("en")
+    strings = load_strings(language)
     assert json.loads(run_module(script, json.dumps(data))) == [strings.minutes(m) for m in range(1, 3001)]
+    if language == "ru":
+        assert strings.minutes(90) == "1,5 ч"
 
 
 def test_quick_mode_takes_equally_weighted_skills_one_area_at_a_time() -> None:

@@ -72,7 +72,8 @@ export function duration(data, minutes) {
   const t = translator(data.strings);
   if (minutes < 90) return t("minutes.minutes", { n: minutes });
   const halves = Math.floor((minutes * 2 + 30) / 60);
-  return t("minutes.hours", { n: halves % 2 === 0 ? `${halves / 2}` : `${(halves - 1) / 2}.5` });
+  const point = (data.strings && data.strings.decimal_separator) || ".";
+  return t("minutes.hours", { n: halves % 2 === 0 ? `${halves / 2}` : `${(halves - 1) / 2}${point}5` });
 }
 
 /** Everything a result says, in reading order, as plain values and escaped HTML.
