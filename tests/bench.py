@@ -30,7 +30,9 @@ from generator.project import Project, StageTimes
 from generator.site.generate import generate
 from tests.synthetic import REPO, make_plain_project, make_project
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Subprocesses run this checkout's generator, not whichever one the venv has installed.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+       "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
 
 
 def timed_subprocess(cmd: list[str], cwd: Path) -> tuple[float, float]:

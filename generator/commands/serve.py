@@ -1,8 +1,11 @@
 """``serve``: the engine's dev server on the generated pages, regenerated on every edit.
 
-The engine (MkDocs by default) watches the generated folder and reloads the browser;
-this command watches what it cannot see (content/, mkdocs.yml and the generator's own
-templates) and regenerates, writing only the files that changed.
+This command watches what the engine cannot see (content/, mkdocs.yml and the generator's
+own templates) and regenerates, writing only the files that changed. MkDocs (the default)
+then rebuilds in this same, warm process (``engines/mkdocs.WarmServer``): a full build when
+something every page shows changed, otherwise only the pages that changed. An engine
+without an in-process server (Zensical) runs its own dev server, which watches the
+generated folder.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import os
 import signal
 import socket
 import subprocess
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -26,17 +31,33 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 def regenerate(project: Project, dirty_serve: bool = False) -> bool:
     """Regenerate; on a content mistake print it and keep serving the last good pages."""
+    changed = regenerate_changes(project)
+    if changed is None:
+        return False
+    if dirty_serve and shared_changed(changed):
+        touch_pages(project.generated / "docs")
+    return True
+
+
+def regenerate_changes(project: Project) -> list[str] | None:
+    """Regenerate; the generated paths written or removed, or None (and the mistake
+    printed) when the content is invalid."""
     try:
         with project_lock(project):
             report = generate(project)
     except GeneratorError as error:
         click.echo(error.format_message(), err=True)
-        return False
+        return None
     if report.written or report.removed:
         click.echo(f"Regenerated {len(report.written)} file(s), removed {len(report.removed)}.")
-    if dirty_serve and shared_changed(report.written + report.removed):
-        touch_pages(project.generated / "docs")
-    return True
+    return report.written + report.removed
+
+
+def rebuild_kind(project: Project) -> bool | None:
+    """For an in-process server: regenerate, then None (content mistake: rebuild nothing),
+    True (a full build: every page shows what changed) or False (only the changed pages)."""
+    changed = regenerate_changes(project)
+    return None if changed is None else shared_changed(changed)
 
 
 def shared_changed(paths: list[str]) -> bool:
@@ -78,7 +99,18 @@ def check_port(dev_addr: str) -> None:
                                  f"--dev-addr {host}:{int(port) + 1})") from None
 
 
-def run(project: Project, dev_addr: str, engine: str = "mkdocs") -> None:
+def changes(project: Project) -> Callable[[threading.Event], Iterator[object]]:
+    """The watched paths' changes, a batch at a time (inotify; 50 ms of quiet ends a batch)."""
+    def batches(stop: threading.Event) -> Iterator[object]:
+        return watch(*watched_paths(project), raise_interrupt=False, stop_event=stop,
+                     debounce=50, step=20)
+    return batches
+
+
+def run(project: Project, dev_addr: str, engine: str = "mkdocs",
+        config: Path | None = None) -> None:
+    """Serve ``config`` (by default the engine's config of the generated project; a
+    language's own config when one is given) and regenerate on every edit."""
     check_port(dev_addr)
     # Serve at the root of the dev address, whatever path the published site_url has.
     project.site_url = f"http://{dev_addr}/"
@@ -86,11 +118,18 @@ def run(project: Project, dev_addr: str, engine: str = "mkdocs") -> None:
         generate(project)  # the first generation must succeed: nothing to serve otherwise
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server_engine = ENGINES[engine]
-    config = server_engine.config(project, server_engine.new_site_dir(project))
+    config = config or server_engine.config(project, server_engine.new_site_dir(project))
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    warm = getattr(server_engine, "serve_warm", None)
+    if warm is not None:
+        click.echo(f"Serving on http://{dev_addr}/ — edit content/ and the page reloads. "
+                   "Ctrl-C stops.")
+        os.chdir(project.root)  # where MkDocs' plugins resolve their relative paths
+        warm(config, dev_addr, changes(project), lambda: rebuild_kind(project))
+        return
     server = subprocess.Popen(server_engine.serve_command(config, dev_addr), cwd=project.root,
                               env=env)
-    # On SIGTERM, unwind through `finally` so the MkDocs server is never left orphaned.
-    signal.signal(signal.SIGTERM, _exit_on_signal)
+    # On SIGTERM (handled above) unwind through `finally`: the server is never left orphaned.
     click.echo(f"Serving on http://{dev_addr}/ — edit content/ and the page reloads. Ctrl-C stops.")
     try:
         for _changes in watch(*watched_paths(project), raise_interrupt=False,
