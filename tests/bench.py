@@ -16,12 +16,15 @@ import gzip
 import json
 import os
 import platform
+import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -49,6 +52,55 @@ def timed_subprocess(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return float(wall), int(rss_kib) / 1024
 
 
+ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"')
+EXTERNAL = re.compile(r'<(?:link[^>]*\bhref|script[^>]*\bsrc|img[^>]*\bsrc|iframe[^>]*\bsrc)='
+                      r'"((?:https?:)?//[^"]+)"')
+
+
+def gz(data: bytes) -> int:
+    """Bytes on the wire, gzipped as a host serves them (level 6)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weights(site: Path) -> dict[str, tuple[str, int]]:
+    """Gzip bytes of each page's HTML plus the style sheets and scripts it loads (a first,
+    uncached view; the assessment's data.json and the search index load later and are
+    counted apart): the median page, the largest, the reading list and the glossary."""
+    assets: dict[Path, int] = {}
+    weights: dict[str, int] = {}
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel == "404.html":
+            continue
+        text = html.read_bytes()
+        total = gz(text)
+        for ref in ASSET.findall(text.decode("utf-8")):
+            if "//" in ref:
+                continue  # another host: the privacy guard already fails such a build
+            target = (html.parent / ref.split("?")[0].split("#")[0]).resolve()
+            if target not in assets:
+                assets[target] = gz(target.read_bytes()) if target.is_file() else 0
+            total += assets[target]
+        weights[rel.removesuffix("index.html") or "/"] = total
+    ordered = sorted(weights.items(), key=lambda kv: kv[1])
+    out = {"median": ordered[len(ordered) // 2], "largest": ordered[-1]}
+    for name in ("reading-list/", "glossary/", "assessment/"):
+        if name in weights:
+            out[name.rstrip("/")] = (name, weights[name])
+    search = site / "search/search_index.json"
+    if search.is_file():
+        out["search index"] = ("search/search_index.json", gz(search.read_bytes()))
+    data = site / "assets/assessment/data.json"
+    if data.is_file():
+        out["data.json"] = ("assets/assessment/data.json", gz(data.read_bytes()))
+    return out
+
+
+def third_party(site: Path) -> int:
+    """Style sheets, scripts, images and frames on another host, over every built page."""
+    return sum(len(EXTERNAL.findall(p.read_text(encoding="utf-8"))) for p in site.rglob("*.html"))
+
+
 def bench_scale(scale: int, work: Path) -> dict[str, float]:
     project_dir = make_project(work / f"x{scale}", scale)
     project = Project(project_dir)
@@ -58,6 +110,7 @@ def bench_scale(scale: int, work: Path) -> dict[str, float]:
     # A full build from a clean generated folder, as a user runs it.
     subprocess.run(["rm", "-rf", str(project.generated), str(project.site)], check=True)
     full, rss = timed_subprocess([sys.executable, "-m", "generator", "build"], project_dir)
+    weights = page_weights(project.site)
     mkdocs, _ = timed_subprocess([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                   "generated/mkdocs.yml", "-d", str(work / f"mk{scale}")],
                                  project_dir)
@@ -66,7 +119,7 @@ def bench_scale(scale: int, work: Path) -> dict[str, float]:
     gen = sum(times.seconds.values())
     return {"scale": scale, "pages": pages, **{k: v for k, v in times.seconds.items()},
             "generator": gen, "full": full, "rss": rss, "mkdocs": mkdocs,
-            "plain": plain, "share": gen / full}
+            "plain": plain, "share": gen / full, "weights": weights, "project": project_dir}
 
 
 def free_port() -> int:
@@ -83,16 +136,16 @@ def fetch(url: str) -> str:
         return ""
 
 
-def bench_serve(work: Path, rounds: int = 5) -> list[float]:
+def bench_serve(work: Path, rounds: int = 5, engine: str = "mkdocs") -> list[float]:
     """Seconds from saving a skill's YAML to the dev server returning the changed page."""
-    project = work / "serve"
+    project = work / f"serve-{engine}"
     subprocess.run(["cp", "-r", str(REPO / "content"), str(project / "content")] if
                    project.mkdir(parents=True) is None else [], check=True)
     subprocess.run(["cp", str(REPO / "mkdocs.yml"), str(project)], check=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}/skills/mlops/"
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                               f"127.0.0.1:{port}", "--engine", engine], cwd=project, env=ENV,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = []
     try:
@@ -116,6 +169,34 @@ def bench_serve(work: Path, rounds: int = 5) -> list[float]:
         server.terminate()
         server.wait(timeout=10)
     return results
+
+
+def bench_zensical(project_dir: Path, rounds: int = 3) -> dict[str, object]:
+    """Zensical on an already generated project: a cold build (its cache cleaned), the
+    median warm build (cache kept), peak memory, and what it lacks that this site uses."""
+    from generator.site.engines import ENGINES
+
+    engine = ENGINES["zensical"]
+    project = Project(project_dir)
+    site = engine.new_site_dir(project)
+    config = engine.config(project, site)
+    cmd = engine.build_command(config, site, strict=False)  # with --clean: a cold build
+    cold, rss = timed_subprocess(cmd, project_dir)
+    warm = statistics.median(timed_subprocess([c for c in cmd if c != "--clean"], project_dir)[0]
+                             for _ in range(rounds))
+    index = (site / "index.html").read_text(encoding="utf-8")
+    search = json.loads((site / "search.json").read_text(encoding="utf-8"))["config"]
+    worker = "".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in (site / "assets/javascripts/workers").glob("*.js"))
+    out = {"cold": cold, "warm": warm, "rss": rss,
+           # our partials/search.html names the search dialog: is the override applied?
+           "overrides": 'role="dialog" aria-label=' in index,
+           "search": f"lang {search.get('lang')}, "
+                     + ("lunr stemmers" if "lunr" in worker else "no lunr stemmers")
+                     + (", Intl.Segmenter" if "Segmenter" in worker else ""),
+           "third_party": third_party(site)}
+    subprocess.run(["rm", "-rf", str(site)], check=True)
+    return out
 
 
 def bench_weight() -> dict[str, tuple[int, int]]:
@@ -256,23 +337,55 @@ def main() -> None:
     parser.add_argument("--skip-weight", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-phone", action="store_true")
+    parser.add_argument("--skip-zensical", action="store_true")
+    parser.add_argument("--zensical-scales", default="1,10",
+                        help="the scales (of --scales) Zensical builds too")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+          f"{platform.python_version()}, {platform.platform()}, load average "
+          f"{os.getloadavg()[0]:.1f}")
+    print("versions: " + ", ".join(f"{name} {version(name)}" for name in (
+        "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pydantic",
+        "pyyaml", "zensical")))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         print("\nscale pages  load  valid render write | gen s  full s  gen%  peak MiB | "
               "mkdocs s plain s  ratio")
+        results = []
         for scale in (int(s) for s in args.scales.split(",") if s.strip()):
             r = bench_scale(scale, work)
+            results.append(r)
             print(f"{r['scale']:>4}x {r['pages']:>5} {r['load']:5.2f} {r['validate']:5.2f} "
                   f"{r['render']:6.2f} {r['write']:5.2f} | {r['generator']:5.2f} {r['full']:7.2f} "
                   f"{100 * r['share']:4.1f}% {r['rss']:8.0f} | {r['mkdocs']:8.2f} "
                   f"{r['plain']:7.2f} {r['mkdocs'] / r['plain']:6.2f}", flush=True)
+        if results:
+            print("\npage weight (gzip: HTML + the style sheets and scripts it loads):")
+            for r in results:
+                w = r["weights"]
+                print(f"  {r['scale']:>4}x " + ", ".join(
+                    f"{name} {size / 1024:.1f} KiB" + (f" ({path})" if name == "largest" else "")
+                    for name, (path, size) in w.items()) +
+                    f"; third-party assets {third_party(Path(r['project']) / 'site')}", flush=True)
+        zensical_scales = {int(s) for s in args.zensical_scales.split(",") if s.strip()}
+        if not args.skip_zensical and results:
+            print(f"\nzensical {version('zensical')} (same generated pages; MkDocs alone for "
+                  "comparison):")
+            for r in results:
+                if r["scale"] not in zensical_scales:
+                    continue
+                z = bench_zensical(Path(r["project"]))
+                print(f"  {r['scale']:>4}x cold {z['cold']:.2f} s, warm {z['warm']:.2f} s, peak "
+                      f"{z['rss']:.0f} MiB (MkDocs {r['mkdocs']:.2f} s); overrides applied: "
+                      f"{'yes' if z['overrides'] else 'NO'}; search: {z['search']}; "
+                      f"third-party assets {z['third_party']}", flush=True)
         if not args.skip_serve:
-            loop = bench_serve(work)
-            print(f"\nserve loop (save YAML -> page served), {len(loop)} rounds: "
-                  f"median {sorted(loop)[len(loop) // 2]:.2f} s, max {max(loop):.2f} s")
+            engines = ["mkdocs"] + ([] if args.skip_zensical else ["zensical"])
+            for engine in engines:
+                loop = bench_serve(work, engine=engine)
+                print(f"\nserve loop, {engine} (save YAML -> page served), {len(loop)} rounds: "
+                      f"median {statistics.median(loop):.2f} s, min {min(loop):.2f} s, "
+                      f"max {max(loop):.2f} s (goal < 1 s)", flush=True)
     if not args.skip_weight:
         weight = bench_weight()
         print("\nassessment weight (raw / gzip bytes): " + ", ".join(

@@ -136,7 +136,9 @@ def run(project: Project, dev_addr: str, engine: str = "mkdocs",
                               stop_event=None, debounce=50):
             if server.poll() is not None:
                 raise GeneratorError(f"the {engine} server stopped unexpectedly")
-            regenerate(project, server_engine.dirty_serve)
+            if regenerate(project, server_engine.dirty_serve):
+                # An engine with a config of its own (Zensical) gets the new navigation too.
+                server_engine.config(project, server_engine.new_site_dir(project))
     finally:
         server.terminate()
         try:
