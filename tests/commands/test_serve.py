@@ -6,12 +6,15 @@ seconds are in ``make bench``."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from generator.commands.serve import rebuild_kind
 from generator.project import Project
+from generator.site.engines.mkdocs import WarmServer
 from generator.site.generate import generate
 from tests.bench import fetch, free_port
 
@@ -65,3 +68,50 @@ def test_served_pages_follow_edits_and_renames(minimal: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def html_pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def warm_server(project: Project) -> WarmServer:
+    """The in-process dev server's builder, without its HTTP server or file watcher."""
+    return WarmServer(project.generated / "mkdocs.yml", "127.0.0.1:8000", lambda stop: (),
+                      lambda: rebuild_kind(project))
+
+
+def test_warm_rebuilds_only_dependents_and_match_a_clean_build(minimal: Path) -> None:
+    """What `serve` does on each edit, without timing: an edit to a skill re-renders only the
+    pages built from what changed, and a rename leaves every page exactly as a clean build
+    makes it (no stale navigation anywhere)."""
+    project = Project(minimal, site_url="http://127.0.0.1:8000/")
+    generate(project)
+    server, clean = warm_server(project), warm_server(project)
+    try:
+        server.build(True)
+        site = Path(server.site_dir)
+        before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+        skill = minimal / "content" / "skills" / "testing.yml"
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "how_to_reach: Read a testing book.", "how_to_reach: Read two testing books."),
+            encoding="utf-8")
+        server.rebuild()
+        rebuilt = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                         if p.stat().st_mtime_ns != before.get(p))
+        # 404.html is a theme template MkDocs writes on every build.
+        assert rebuilt == ["404.html", "skills/testing/index.html"]
+        assert "Read two testing books." in (site / "skills/testing/index.html").read_text()
+
+        old_pages = html_pages(site)
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "name: Testing", "name: Automated checking"), encoding="utf-8")
+        server.rebuild()
+        clean.build(True)
+        pages = html_pages(site)
+        assert pages == html_pages(Path(clean.site_dir))
+        for page in PAGES:  # these showed the old name (some only in their navigation)
+            path = f"{page}index.html"
+            assert b"Automated checking" in pages[path] and pages[path] != old_pages[path]
+    finally:
+        shutil.rmtree(server.site_dir, ignore_errors=True)
+        shutil.rmtree(clean.site_dir, ignore_errors=True)
