@@ -21,6 +21,7 @@ from pathlib import Path
 import click
 from watchfiles import watch
 
+from ..content.load import keep_parses
 from ..errors import GeneratorError
 from ..project import Project, project_lock
 from ..site.engines import ENGINES
@@ -112,6 +113,7 @@ def run(project: Project, dev_addr: str, engine: str = "mkdocs",
     """Serve ``config`` (by default the engine's config of the generated project; a
     language's own config when one is given) and regenerate on every edit."""
     check_port(dev_addr)
+    keep_parses()  # each regeneration parses only the files that changed
     # Serve at the root of the dev address, whatever path the published site_url has.
     project.site_url = f"http://{dev_addr}/"
     with project_lock(project):

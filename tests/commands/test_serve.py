@@ -12,8 +12,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.commands.serve import rebuild_kind
-from generator.project import Project
+from generator.content.load import keep_parses
+from generator.errors import ContentInvalid
+from generator.project import Project, load_and_validate
 from generator.site.engines.mkdocs import WarmServer
 from generator.site.generate import generate
 from tests.bench import fetch, free_port
@@ -115,3 +119,27 @@ def test_warm_rebuilds_only_dependents_and_match_a_clean_build(minimal: Path) ->
     finally:
         shutil.rmtree(server.site_dir, ignore_errors=True)
         shutil.rmtree(clean.site_dir, ignore_errors=True)
+
+
+def test_kept_parses_give_the_content_a_fresh_load_gives(minimal: Path) -> None:
+    """`serve` parses and checks only the files that changed since the last regeneration."""
+    project = Project(minimal)
+    skill = minimal / "content" / "skills" / "testing.yml"
+    keep_parses()
+    try:
+        first = load_and_validate(project)
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "summary: Writes tests.", "summary: Writes careful tests."), encoding="utf-8")
+        second = load_and_validate(project)
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "name: Testing", "name: Testing\nnmae: typo"), encoding="utf-8")
+        with pytest.raises(ContentInvalid, match="unknown key 'nmae'"):
+            load_and_validate(project)
+        with pytest.raises(ContentInvalid, match="unknown key 'nmae'"):  # reported again
+            load_and_validate(project)
+    finally:
+        keep_parses(False)
+    assert second != first
+    skill.write_text(skill.read_text(encoding="utf-8").replace("\nnmae: typo", ""),
+                     encoding="utf-8")
+    assert load_and_validate(project) == second
