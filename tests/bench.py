@@ -39,18 +39,29 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
 
 
+CPU: dict[tuple[str, ...], float] = {}
+"""CPU seconds (user + system) of the last run of each command: on a machine shared with
+other work, wall time stretches with the load while CPU time mostly does not."""
+
+
 def timed_subprocess(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Run a command; return (wall seconds, peak RSS in MiB of it and its children)."""
+    """Run a command; return (wall seconds, peak RSS in MiB of it and its children); its CPU
+    seconds go to ``CPU``."""
     probe = ("import resource,subprocess,sys,time;t=time.perf_counter();"
              "r=subprocess.run(sys.argv[1:]);w=time.perf_counter()-t;"
-             "m=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-             "print(w,m,file=sys.stderr);sys.exit(r.returncode)")
+             "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+             "print(w,u.ru_maxrss,u.ru_utime+u.ru_stime,file=sys.stderr);sys.exit(r.returncode)")
     proc = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=cwd, env=ENV,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
-    wall, rss_kib = proc.stderr.strip().splitlines()[-1].split()
+    wall, rss_kib, cpu = proc.stderr.strip().splitlines()[-1].split()
+    CPU[tuple(cmd)] = float(cpu)
     return float(wall), int(rss_kib) / 1024
+
+
+def cpu_of(cmd: list[str]) -> float:
+    return CPU[tuple(cmd)]
 
 
 ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"')
@@ -106,23 +117,29 @@ def bench_scale(scale: int, work: Path) -> dict[str, float]:
     project_dir = make_project(work / f"x{scale}", scale)
     project = Project(project_dir)
     times = StageTimes()
+    cpu = time.process_time()
     generate(project, times)  # the generator alone, in-process, per stage
+    gen_cpu = time.process_time() - cpu
     pages = sum(1 for _ in (project.generated / "docs").rglob("*.md"))
     # A full build from a clean generated folder, as a user runs it.
     subprocess.run(["rm", "-rf", str(project.generated), str(project.site)], check=True)
-    full, rss = timed_subprocess([sys.executable, "-m", "generator", "build"], project_dir)
+    build = [sys.executable, "-m", "generator", "build"]
+    full, rss = timed_subprocess(build, project_dir)
+    full_cpu = cpu_of(build)
     weights = page_weights(project.site)
     # MkDocs alone, as `build` runs it (engines/mkdocs.py), on our pages and on plain ones.
     engine = ENGINES["mkdocs"]
-    mkdocs, _ = timed_subprocess(engine.build_command(
-        project.generated / "mkdocs.yml", work / f"mk{scale}", strict=False), project_dir)
+    ours = engine.build_command(project.generated / "mkdocs.yml", work / f"mk{scale}", False)
+    mkdocs, _ = timed_subprocess(ours, project_dir)
     plain_dir = make_plain_project(work / f"plain{scale}", pages)
-    plain, _ = timed_subprocess(engine.build_command(
-        plain_dir / "mkdocs.yml", plain_dir / "site", strict=False), plain_dir)
+    theirs = engine.build_command(plain_dir / "mkdocs.yml", plain_dir / "site", False)
+    plain, _ = timed_subprocess(theirs, plain_dir)
     gen = sum(times.seconds.values())
     return {"scale": scale, "pages": pages, **{k: v for k, v in times.seconds.items()},
             "generator": gen, "full": full, "rss": rss, "mkdocs": mkdocs,
-            "plain": plain, "share": gen / full, "weights": weights, "project": project_dir}
+            "plain": plain, "share": gen / full, "weights": weights, "project": project_dir,
+            "gen_cpu": gen_cpu, "full_cpu": full_cpu, "mkdocs_cpu": cpu_of(ours),
+            "plain_cpu": cpu_of(theirs)}
 
 
 def free_port() -> int:
@@ -185,13 +202,16 @@ def bench_zensical(project_dir: Path, rounds: int = 3) -> dict[str, object]:
     config = engine.config(project, site)
     cmd = engine.build_command(config, site, strict=False)  # with --clean: a cold build
     cold, rss = timed_subprocess(cmd, project_dir)
-    warm = statistics.median(timed_subprocess([c for c in cmd if c != "--clean"], project_dir)[0]
-                             for _ in range(rounds))
+    cold_cpu = cpu_of(cmd)
+    warm_cmd = [c for c in cmd if c != "--clean"]
+    warm_runs = [(timed_subprocess(warm_cmd, project_dir)[0], cpu_of(warm_cmd))
+                 for _ in range(rounds)]
+    warm, warm_cpu = (statistics.median(x) for x in zip(*warm_runs))
     index = (site / "index.html").read_text(encoding="utf-8")
     search = json.loads((site / "search.json").read_text(encoding="utf-8"))["config"]
     worker = "".join(p.read_text(encoding="utf-8", errors="replace")
                      for p in (site / "assets/javascripts/workers").glob("*.js"))
-    out = {"cold": cold, "warm": warm, "rss": rss,
+    out = {"cold": cold, "warm": warm, "rss": rss, "cold_cpu": cold_cpu, "warm_cpu": warm_cpu,
            # our partials/search.html names the search dialog: is the override applied?
            "overrides": 'role="dialog" aria-label=' in index,
            "search": f"lang {search.get('lang')}, "
@@ -362,6 +382,10 @@ def main() -> None:
                   f"{r['render']:6.2f} {r['write']:5.2f} | {r['generator']:5.2f} {r['full']:7.2f} "
                   f"{100 * r['share']:4.1f}% {r['rss']:8.0f} | {r['mkdocs']:8.2f} "
                   f"{r['plain']:7.2f} {r['mkdocs'] / r['plain']:6.2f}", flush=True)
+            print(f"      CPU seconds: generator {r['gen_cpu']:.2f}, full build {r['full_cpu']:.2f} "
+                  f"(generator share {100 * r['gen_cpu'] / r['full_cpu']:.1f}%), MkDocs "
+                  f"{r['mkdocs_cpu']:.2f}, plain {r['plain_cpu']:.2f} (ratio "
+                  f"{r['mkdocs_cpu'] / r['plain_cpu']:.2f})", flush=True)
         if results:
             print("\npage weight (gzip: HTML + the style sheets and scripts it loads):")
             for r in results:
@@ -378,8 +402,9 @@ def main() -> None:
                 if r["scale"] not in zensical_scales:
                     continue
                 z = bench_zensical(Path(r["project"]))
-                print(f"  {r['scale']:>4}x cold {z['cold']:.2f} s, warm {z['warm']:.2f} s, peak "
-                      f"{z['rss']:.0f} MiB (MkDocs {r['mkdocs']:.2f} s); overrides applied: "
+                print(f"  {r['scale']:>4}x cold {z['cold']:.2f} s (CPU {z['cold_cpu']:.2f}), warm "
+                      f"{z['warm']:.2f} s (CPU {z['warm_cpu']:.2f}), peak {z['rss']:.0f} MiB (MkDocs "
+                      f"{r['mkdocs']:.2f} s, CPU {r['mkdocs_cpu']:.2f}); overrides applied: "
                       f"{'yes' if z['overrides'] else 'NO'}; search: {z['search']}; "
                       f"third-party assets {z['third_party']}", flush=True)
         if not args.skip_serve:
