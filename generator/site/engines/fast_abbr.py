@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from markdown.extensions import abbr
-from markdown.util import AtomicString
+from markdown.extensions import abbr  # type: ignore[import-untyped]
+from markdown.util import AtomicString  # type: ignore[import-untyped]
 
 _PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
@@ -91,4 +91,4 @@ class FastAbbrTreeprocessor(abbr.AbbrTreeprocessor):
 
 def install() -> None:
     """Make Python-Markdown's ``abbr`` extension use ``FastAbbrTreeprocessor``."""
-    abbr.AbbrTreeprocessor = FastAbbrTreeprocessor  # type: ignore[misc]
+    abbr.AbbrTreeprocessor = FastAbbrTreeprocessor
