@@ -16,55 +16,150 @@ import gzip
 import json
 import os
 import platform
+import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.project import Project, StageTimes
+from generator.site.engines import ENGINES
 from generator.site.generate import generate
 from tests.synthetic import REPO, make_plain_project, make_project
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Subprocesses run this checkout's generator, not whichever one the venv has installed.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+       "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+
+
+CPU: dict[tuple[str, ...], float] = {}
+"""CPU seconds (user + system) of the last run of each command: on a machine shared with
+other work, wall time stretches with the load while CPU time mostly does not."""
 
 
 def timed_subprocess(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Run a command; return (wall seconds, peak RSS in MiB of it and its children)."""
+    """Run a command; return (wall seconds, peak RSS in MiB of it and its children); its CPU
+    seconds go to ``CPU``."""
     probe = ("import resource,subprocess,sys,time;t=time.perf_counter();"
              "r=subprocess.run(sys.argv[1:]);w=time.perf_counter()-t;"
-             "m=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-             "print(w,m,file=sys.stderr);sys.exit(r.returncode)")
+             "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+             "print(w,u.ru_maxrss,u.ru_utime+u.ru_stime,file=sys.stderr);sys.exit(r.returncode)")
     proc = subprocess.run([sys.executable, "-c", probe, *cmd], cwd=cwd, env=ENV,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
-    wall, rss_kib = proc.stderr.strip().splitlines()[-1].split()
+    wall, rss_kib, cpu = proc.stderr.strip().splitlines()[-1].split()
+    CPU[tuple(cmd)] = float(cpu)
     return float(wall), int(rss_kib) / 1024
+
+
+def cpu_of(cmd: list[str]) -> float:
+    return CPU[tuple(cmd)]
+
+
+ASSET = re.compile(r'<(?:link[^>]*\brel="stylesheet"[^>]*\bhref|script[^>]*\bsrc)="([^"]+)"')
+EXTERNAL = re.compile(r'<(?:link[^>]*\bhref|script[^>]*\bsrc|img[^>]*\bsrc|iframe[^>]*\bsrc)='
+                      r'"((?:https?:)?//[^"]+)"')
+
+
+def gz(data: bytes) -> int:
+    """Bytes on the wire, gzipped as a host serves them (level 6)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weights(site: Path) -> dict[str, tuple[str, int]]:
+    """Gzip bytes of each page's HTML plus the style sheets and scripts it loads (a first,
+    uncached view; the assessment's data.json and the search index load later and are
+    counted apart): the median page, the largest, the reading list and the glossary."""
+    assets: dict[Path, int] = {}
+    weights: dict[str, int] = {}
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel == "404.html":
+            continue
+        text = html.read_bytes()
+        total = gz(text)
+        for ref in ASSET.findall(text.decode("utf-8")):
+            if "//" in ref:
+                continue  # another host: the privacy guard already fails such a build
+            target = (html.parent / ref.split("?")[0].split("#")[0]).resolve()
+            if target not in assets:
+                assets[target] = gz(target.read_bytes()) if target.is_file() else 0
+            total += assets[target]
+        weights[rel.removesuffix("index.html") or "/"] = total
+    ordered = sorted(weights.items(), key=lambda kv: kv[1])
+    out = {"median": ordered[len(ordered) // 2], "largest": ordered[-1]}
+    for name in ("reading-list/", "glossary/", "assessment/"):
+        if name in weights:
+            out[name.rstrip("/")] = (name, weights[name])
+    search = site / "search/search_index.json"
+    if search.is_file():
+        out["search index"] = ("search/search_index.json", gz(search.read_bytes()))
+    data = site / "assets/assessment/data.json"
+    if data.is_file():
+        out["data.json"] = ("assets/assessment/data.json", gz(data.read_bytes()))
+    return out
+
+
+def third_party(site: Path) -> int:
+    """Style sheets, scripts, images and frames on another host, over every built page."""
+    return sum(len(EXTERNAL.findall(p.read_text(encoding="utf-8"))) for p in site.rglob("*.html"))
+
+
+# At 100x the synthetic resources.yml (3.7 MB, 250,000 values) is over the per-file limits for
+# content (2 MB, 200,000 values), which guard against a link to /dev/zero or a "billion laughs"
+# file, not against a big framework: the benchmark raises them, in its own process and in the
+# build it runs.
+LARGE_FILE_BYTES = 16_000_000
+LARGE_FILE_VALUES = 2_000_000
+BUILD_LARGE_FILES = ("import sys, generator.content.load as load, "
+                     "generator.content.located_yaml as located; "
+                     f"load.MAX_FILE_BYTES = {LARGE_FILE_BYTES}; "
+                     f"located.MAX_VALUES = {LARGE_FILE_VALUES}; "
+                     "from generator.cli import main; main(sys.argv[1:], prog_name='generator')")
 
 
 def bench_scale(scale: int, work: Path) -> dict[str, float]:
     project_dir = make_project(work / f"x{scale}", scale)
     project = Project(project_dir)
+    from generator.content import load, located_yaml
+
+    load.MAX_FILE_BYTES = LARGE_FILE_BYTES
+    located_yaml.MAX_VALUES = LARGE_FILE_VALUES
     times = StageTimes()
+    cpu = time.process_time()
     generate(project, times)  # the generator alone, in-process, per stage
+    gen_cpu = time.process_time() - cpu
     pages = sum(1 for _ in (project.generated / "docs").rglob("*.md"))
     # A full build from a clean generated folder, as a user runs it.
     subprocess.run(["rm", "-rf", str(project.generated), str(project.site)], check=True)
-    full, rss = timed_subprocess([sys.executable, "-m", "generator", "build"], project_dir)
-    mkdocs, _ = timed_subprocess([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                  "generated/mkdocs.yml", "-d", str(work / f"mk{scale}")],
-                                 project_dir)
+    build = [sys.executable, "-c", BUILD_LARGE_FILES, "build"]
+    full, rss = timed_subprocess(build, project_dir)
+    full_cpu = cpu_of(build)
+    weights = page_weights(project.site)
+    # MkDocs alone, as `build` runs it (engines/mkdocs.py), on our pages and on plain ones.
+    engine = ENGINES["mkdocs"]
+    ours = engine.build_command(project.generated / "mkdocs.yml", work / f"mk{scale}", False)
+    mkdocs, _ = timed_subprocess(ours, project_dir)
     plain_dir = make_plain_project(work / f"plain{scale}", pages)
-    plain, _ = timed_subprocess([sys.executable, "-m", "mkdocs", "build", "-q"], plain_dir)
+    theirs = engine.build_command(plain_dir / "mkdocs.yml", plain_dir / "site", False)
+    plain, _ = timed_subprocess(theirs, plain_dir)
     gen = sum(times.seconds.values())
-    return {"scale": scale, "pages": pages, **{k: v for k, v in times.seconds.items()},
+    md_bytes = sum(f.stat().st_size for f in (project.generated / "docs").rglob("*.md"))
+    plain_bytes = sum(f.stat().st_size for f in (plain_dir / "docs").rglob("*.md"))
+    return {"md_mb": md_bytes / 1e6, "plain_mb": plain_bytes / 1e6,
+            "scale": scale, "pages": pages, **{k: v for k, v in times.seconds.items()},
             "generator": gen, "full": full, "rss": rss, "mkdocs": mkdocs,
-            "plain": plain, "share": gen / full}
+            "plain": plain, "share": gen / full, "weights": weights, "project": project_dir,
+            "gen_cpu": gen_cpu, "full_cpu": full_cpu, "mkdocs_cpu": cpu_of(ours),
+            "plain_cpu": cpu_of(theirs)}
 
 
 def free_port() -> int:
@@ -81,16 +176,16 @@ def fetch(url: str) -> str:
         return ""
 
 
-def bench_serve(work: Path, rounds: int = 5) -> list[float]:
+def bench_serve(work: Path, rounds: int = 5, engine: str = "mkdocs") -> list[float]:
     """Seconds from saving a skill's YAML to the dev server returning the changed page."""
-    project = work / "serve"
+    project = work / f"serve-{engine}"
     subprocess.run(["cp", "-r", str(REPO / "content"), str(project / "content")] if
                    project.mkdir(parents=True) is None else [], check=True)
     subprocess.run(["cp", str(REPO / "mkdocs.yml"), str(project)], check=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}/skills/mlops/"
     server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                               f"127.0.0.1:{port}", "--engine", engine], cwd=project, env=ENV,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = []
     try:
@@ -114,6 +209,37 @@ def bench_serve(work: Path, rounds: int = 5) -> list[float]:
         server.terminate()
         server.wait(timeout=10)
     return results
+
+
+def bench_zensical(project_dir: Path, rounds: int = 3) -> dict[str, object]:
+    """Zensical on an already generated project: a cold build (its cache cleaned), the
+    median warm build (cache kept), peak memory, and what it lacks that this site uses."""
+    from generator.site.engines import ENGINES
+
+    engine = ENGINES["zensical"]
+    project = Project(project_dir)
+    site = engine.new_site_dir(project)
+    config = engine.config(project, site)
+    cmd = engine.build_command(config, site, strict=False)  # with --clean: a cold build
+    cold, rss = timed_subprocess(cmd, project_dir)
+    cold_cpu = cpu_of(cmd)
+    warm_cmd = [c for c in cmd if c != "--clean"]
+    warm_runs = [(timed_subprocess(warm_cmd, project_dir)[0], cpu_of(warm_cmd))
+                 for _ in range(rounds)]
+    warm, warm_cpu = (statistics.median(x) for x in zip(*warm_runs))
+    index = (site / "index.html").read_text(encoding="utf-8")
+    search = json.loads((site / "search.json").read_text(encoding="utf-8"))["config"]
+    worker = "".join(p.read_text(encoding="utf-8", errors="replace")
+                     for p in (site / "assets/javascripts/workers").glob("*.js"))
+    out = {"cold": cold, "warm": warm, "rss": rss, "cold_cpu": cold_cpu, "warm_cpu": warm_cpu,
+           # our partials/search.html names the search dialog: is the override applied?
+           "overrides": 'role="dialog" aria-label=' in index,
+           "search": f"lang {search.get('lang')}, "
+                     + ("lunr stemmers" if "lunr" in worker else "no lunr stemmers")
+                     + (", Intl.Segmenter" if "Segmenter" in worker else ""),
+           "third_party": third_party(site)}
+    subprocess.run(["rm", "-rf", str(site)], check=True)
+    return out
 
 
 def bench_weight() -> dict[str, tuple[int, int]]:
@@ -254,23 +380,64 @@ def main() -> None:
     parser.add_argument("--skip-weight", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-phone", action="store_true")
+    parser.add_argument("--skip-zensical", action="store_true")
+    parser.add_argument("--zensical-scales", default="1,10",
+                        help="the scales (of --scales) Zensical builds too")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+          f"{platform.python_version()}, {platform.platform()}, load average "
+          f"{os.getloadavg()[0]:.1f}")
+    print("versions: " + ", ".join(f"{name} {version(name)}" for name in (
+        "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "pydantic",
+        "pyyaml", "zensical")))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         print("\nscale pages  load  valid render write | gen s  full s  gen%  peak MiB | "
               "mkdocs s plain s  ratio")
+        results = []
         for scale in (int(s) for s in args.scales.split(",") if s.strip()):
             r = bench_scale(scale, work)
+            results.append(r)
             print(f"{r['scale']:>4}x {r['pages']:>5} {r['load']:5.2f} {r['validate']:5.2f} "
                   f"{r['render']:6.2f} {r['write']:5.2f} | {r['generator']:5.2f} {r['full']:7.2f} "
                   f"{100 * r['share']:4.1f}% {r['rss']:8.0f} | {r['mkdocs']:8.2f} "
                   f"{r['plain']:7.2f} {r['mkdocs'] / r['plain']:6.2f}", flush=True)
+            print(f"      CPU seconds: generator {r['gen_cpu']:.2f}, full build {r['full_cpu']:.2f} "
+                  f"(generator share {100 * r['gen_cpu'] / r['full_cpu']:.1f}%), MkDocs "
+                  f"{r['mkdocs_cpu']:.2f}, plain {r['plain_cpu']:.2f} (ratio "
+                  f"{r['mkdocs_cpu'] / r['plain_cpu']:.2f}); Markdown {r['md_mb']:.1f} MB vs "
+                  f"{r['plain_mb']:.1f} MB, CPU per MB {r['mkdocs_cpu'] / r['md_mb']:.1f} s vs "
+                  f"{r['plain_cpu'] / r['plain_mb']:.1f} s (ratio "
+                  f"{r['mkdocs_cpu'] / r['md_mb'] / (r['plain_cpu'] / r['plain_mb']):.2f})",
+                  flush=True)
+        if results:
+            print("\npage weight (gzip: HTML + the style sheets and scripts it loads):")
+            for r in results:
+                w = r["weights"]
+                print(f"  {r['scale']:>4}x " + ", ".join(
+                    f"{name} {size / 1024:.1f} KiB" + (f" ({path})" if name == "largest" else "")
+                    for name, (path, size) in w.items()) +
+                    f"; third-party assets {third_party(Path(r['project']) / 'site')}", flush=True)
+        zensical_scales = {int(s) for s in args.zensical_scales.split(",") if s.strip()}
+        if not args.skip_zensical and results:
+            print(f"\nzensical {version('zensical')} (same generated pages; MkDocs alone for "
+                  "comparison):")
+            for r in results:
+                if r["scale"] not in zensical_scales:
+                    continue
+                z = bench_zensical(Path(r["project"]))
+                print(f"  {r['scale']:>4}x cold {z['cold']:.2f} s (CPU {z['cold_cpu']:.2f}), warm "
+                      f"{z['warm']:.2f} s (CPU {z['warm_cpu']:.2f}), peak {z['rss']:.0f} MiB (MkDocs "
+                      f"{r['mkdocs']:.2f} s, CPU {r['mkdocs_cpu']:.2f}); overrides applied: "
+                      f"{'yes' if z['overrides'] else 'NO'}; search: {z['search']}; "
+                      f"third-party assets {z['third_party']}", flush=True)
         if not args.skip_serve:
-            loop = bench_serve(work)
-            print(f"\nserve loop (save YAML -> page served), {len(loop)} rounds: "
-                  f"median {sorted(loop)[len(loop) // 2]:.2f} s, max {max(loop):.2f} s")
+            engines = ["mkdocs"] + ([] if args.skip_zensical else ["zensical"])
+            for engine in engines:
+                loop = bench_serve(work, engine=engine)
+                print(f"\nserve loop, {engine} (save YAML -> page served), {len(loop)} rounds: "
+                      f"median {statistics.median(loop):.2f} s, min {min(loop):.2f} s, "
+                      f"max {max(loop):.2f} s (goal < 1 s)", flush=True)
     if not args.skip_weight:
         weight = bench_weight()
         print("\nassessment weight (raw / gzip bytes): " + ", ".join(

@@ -38,8 +38,12 @@ def make_project(dest: Path, scale: int, seed: int = 7) -> Path:
     content = dest / "content"
     (content / "skills").mkdir(parents=True, exist_ok=True)
     (content / "guides").mkdir(parents=True, exist_ok=True)
-    for name in ("framework.yml", "sources.yml"):
-        shutil.copy(REPO / "content" / name, content / name)
+    shutil.copy(REPO / "content" / "sources.yml", content / "sources.yml")
+    # The shipped framework minus its curation targets, which name the shipped skills.
+    framework = yaml.safe_load((REPO / "content" / "framework.yml").read_text(encoding="utf-8"))
+    framework.pop("curation", None)
+    (content / "framework.yml").write_text(
+        yaml.safe_dump(framework, sort_keys=False, allow_unicode=True), encoding="utf-8")
     terms = [{"id": t.id, "term": t.term, "definition": t.definition, "aliases": list(t.aliases)}
              for t in shipped.glossary]
     (content / "glossary.yml").write_text(yaml.safe_dump({"terms": terms}, sort_keys=False),

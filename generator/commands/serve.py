@@ -1,8 +1,11 @@
 """``serve``: the engine's dev server on the generated pages, regenerated on every edit.
 
-The engine (MkDocs by default) watches the generated folder and reloads the browser;
-this command watches what it cannot see (content/, mkdocs.yml and the generator's own
-templates) and regenerates, writing only the files that changed.
+This command watches what the engine cannot see (content/, mkdocs.yml and the generator's
+own templates) and regenerates, writing only the files that changed. MkDocs (the default)
+then rebuilds in this same, warm process (``engines/mkdocs.WarmServer``): a full build when
+something every page shows changed, otherwise only the pages that changed. An engine
+without an in-process server (Zensical) runs its own dev server, which watches the
+generated folder.
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ import os
 import signal
 import socket
 import subprocess
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 from watchfiles import watch
 
+from ..content.load import keep_parses
 from ..errors import GeneratorError
 from ..project import Project, project_lock
 from ..site.engines import ENGINES
@@ -26,17 +32,33 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 def regenerate(project: Project, dirty_serve: bool = False, language: str = "") -> bool:
     """Regenerate; on a content mistake print it and keep serving the last good pages."""
+    changed = regenerate_changes(project, language)
+    if changed is None:
+        return False
+    if dirty_serve and shared_changed(changed, language):
+        touch_pages(project.generated / _folder(language) / "docs")
+    return True
+
+
+def regenerate_changes(project: Project, language: str = "") -> list[str] | None:
+    """Regenerate the served language (``""``: the source); the generated paths written or
+    removed, or None (and the mistake printed) when the content is invalid."""
     try:
         with project_lock(project):
             report = generate(project, only=(language,))
     except GeneratorError as error:
         click.echo(error.format_message(), err=True)
-        return False
+        return None
     if report.written or report.removed:
         click.echo(f"Regenerated {len(report.written)} file(s), removed {len(report.removed)}.")
-    if dirty_serve and shared_changed(report.written + report.removed, language):
-        touch_pages(project.generated / _folder(language) / "docs")
-    return True
+    return report.written + report.removed
+
+
+def rebuild_kind(project: Project, language: str = "") -> bool | None:
+    """For an in-process server: regenerate, then None (content mistake: rebuild nothing),
+    True (a full build: every page shows what changed) or False (only the changed pages)."""
+    changed = regenerate_changes(project, language)
+    return None if changed is None else shared_changed(changed, language)
 
 
 def _folder(language: str) -> str:
@@ -84,10 +106,20 @@ def check_port(dev_addr: str) -> None:
                                  f"--dev-addr {host}:{int(port) + 1})") from None
 
 
+def changes(project: Project) -> Callable[[threading.Event], Iterator[object]]:
+    """The watched paths' changes, a batch at a time (inotify; 50 ms of quiet ends a batch)."""
+    def batches(stop: threading.Event) -> Iterator[object]:
+        return watch(*watched_paths(project), raise_interrupt=False, stop_event=stop,
+                     debounce=50, step=20)
+    return batches
+
+
 def run(project: Project, dev_addr: str, engine: str = "mkdocs", language: str = "") -> None:
-    """Serve one language (``language``, default the source): only its pages are
-    regenerated on each edit, at ``/`` for the source and ``/<code>/`` for a translation."""
+    """Serve one language (``language``, default the source) and regenerate it on every
+    edit: only its pages are generated, at ``/`` for the source and ``/<code>/`` for a
+    translation."""
     check_port(dev_addr)
+    keep_parses()  # each regeneration parses only the files that changed
     # Serve at the root of the dev address, whatever path the published site_url has.
     project.site_url = f"http://{dev_addr}/"
     with project_lock(project):
@@ -97,18 +129,28 @@ def run(project: Project, dev_addr: str, engine: str = "mkdocs", language: str =
     server_engine = ENGINES[engine]
     folder = _folder(language)
     config = server_engine.config(project, server_engine.new_site_dir(project, folder), folder)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    serving = f"Serving on http://{dev_addr}/{folder} — edit content/ and the page reloads. " \
+              "Ctrl-C stops."
+    warm = getattr(server_engine, "serve_warm", None)
+    if warm is not None:
+        click.echo(serving)
+        os.chdir(project.root)  # where MkDocs' plugins resolve their relative paths
+        warm(config, dev_addr, changes(project), lambda: rebuild_kind(project, language), folder)
+        return
     server = subprocess.Popen(server_engine.serve_command(config, dev_addr), cwd=project.root,
                               env=env)
-    # On SIGTERM, unwind through `finally` so the MkDocs server is never left orphaned.
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    click.echo(f"Serving on http://{dev_addr}/{folder} — edit content/ and the page reloads. "
-               "Ctrl-C stops.")
+    # On SIGTERM (handled above) unwind through `finally`: the server is never left orphaned.
+    click.echo(serving)
     try:
         for _changes in watch(*watched_paths(project), raise_interrupt=False,
                               stop_event=None, debounce=50):
             if server.poll() is not None:
                 raise GeneratorError(f"the {engine} server stopped unexpectedly")
-            regenerate(project, server_engine.dirty_serve, language)
+            if regenerate(project, server_engine.dirty_serve, language):
+                # An engine with a config of its own (Zensical) gets the new navigation too.
+                server_engine.config(project, server_engine.new_site_dir(project, folder),
+                                     folder)
     finally:
         server.terminate()
         try:

@@ -23,6 +23,28 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED = {"index"}
 """Names that would replace a generated page (``roles/index.md``, ``guides/index.md``)."""
 
+_PARSED: dict[tuple[str, int, str], Any] | None = None
+"""Parsed files by (path, first line, text) while ``keep_parses`` is on, else None."""
+
+
+def keep_parses(on: bool = True) -> None:
+    """For a long-running process that reloads the content after every edit (``serve``):
+    parse only files whose text changed; the others give the same parsed tree as before.
+    Safe because nothing modifies a parsed tree (a fork's layer is merged into a new one)."""
+    global _PARSED
+    _PARSED = {} if on else None
+
+
+def _parse(text: str, rel: str, first_line: int = 1) -> Any:
+    if _PARSED is None:
+        return parse_yaml(text, rel, first_line=first_line)
+    key = (rel, first_line, text)
+    if key not in _PARSED:  # a mistake raises and is not kept: it is reported every time
+        for old in [k for k in _PARSED if k[0] == rel]:
+            del _PARSED[old]
+        _PARSED[key] = parse_yaml(text, rel, first_line=first_line)
+    return _PARSED[key]
+
 
 @dataclass
 class SourceFile:
@@ -95,7 +117,7 @@ def _read_text(file: Path, rel: str, root: Path | None = None) -> str:
 
 def read_yaml_file(file: Path, root: Path) -> SourceFile:
     rel = file.relative_to(root).as_posix()
-    return SourceFile(rel, parse_yaml(_read_text(file, rel, root), rel))
+    return SourceFile(rel, _parse(_read_text(file, rel, root), rel))
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, int, str, int]:
@@ -122,7 +144,7 @@ def read_guide(file: Path, root: Path) -> SourceFile:
                            "words joined by hyphens, like 'getting-started.md', and not "
                            f"'index.md'; got {file.name!r})")
     meta_text, meta_line, body, body_line = split_front_matter(_read_text(file, rel, root), rel)
-    data = parse_yaml(meta_text, rel, first_line=meta_line)
+    data = _parse(meta_text, rel, first_line=meta_line)
     return SourceFile(rel, data, body=body, body_line=body_line)
 
 

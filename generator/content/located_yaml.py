@@ -8,6 +8,7 @@ or item, so later stages can report ``path:line`` for any value.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -185,16 +186,38 @@ def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) 
         raise ContentError(path, first_line, f"YAML syntax error: {exc}") from None
 
 
+# Where an anchor (&name) could start: at a line's start or after a space or a flow
+# indicator. Text with none of these has no anchors, hence no aliases: its nodes form a tree.
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&", re.MULTILINE)
+
+
 def _load_with(loader_class: type, text: str, path: str) -> Any:
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_size(node, path)
+        if _ANCHOR.search(text) or not _tree_within_limits(node):
+            _check_size(node, path)
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+def _tree_within_limits(root: yaml.Node) -> bool:
+    """Whether a document without aliases (a tree) has at most ``MAX_VALUES`` values and
+    ``MAX_DEPTH`` levels: one cheap pass, the common case (``_check_size`` says where not)."""
+    count, deepest = 0, 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        deepest = max(deepest, depth)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((n, depth + 1) for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((n, depth + 1) for n in node.value)
+    return count <= MAX_VALUES and deepest <= MAX_DEPTH
 
 
 def _check_size(root: yaml.Node, path: str) -> None:

@@ -55,14 +55,32 @@ def _valid_items(source: SourceFile, key: str, model: type[BaseModel]
     return out
 
 
+_FILE_CHECKS: dict[tuple[str, str], tuple[Any, tuple[str, int], Any, list[ContentError]]] = {}
+"""The last check of each file: (its parsed tree, body and its line, model instance, mistakes). Reused
+only for the very same parsed tree, which ``load.keep_parses`` (``serve``) gives back for
+an unchanged file; otherwise every load makes new trees and this never matches."""
+
+
 def _checked(checker: rules.Checker, source: SourceFile | None,
              model: type[BaseModel]) -> Any:
-    """The file's model instance (None if its shape is wrong), its text checked for safety."""
+    """The file's model instance (None if its shape is wrong), its text checked for safety
+    (and a guide's body)."""
     if source is None:
         return None
+    key = (source.path, model.__name__)
+    last = _FILE_CHECKS.get(key)
+    body = (source.body, source.body_line)
+    if last is not None and last[0] is source.data and last[1] == body:
+        checker.errors.extend(last[3])
+        return last[2]
+    own = rules.Checker()
     parsed, errors = check_shape(source, model)
-    checker.errors.extend(errors)
-    rules.check_text(checker, source)
+    own.errors.extend(errors)
+    rules.check_text(own, source)
+    if model is m.GuideMeta:
+        rules.check_body(own, source)
+    _FILE_CHECKS[key] = (source.data, body, parsed, own.errors)
+    checker.errors.extend(own.errors)
     return parsed
 
 
@@ -97,8 +115,7 @@ def validate(raw: RawContent) -> m.Content:
 
     guides: list[tuple[SourceFile, m.GuideMeta]] = []
     for file in raw.guides:
-        meta = _checked(checker, file, m.GuideMeta)
-        rules.check_body(checker, file)
+        meta = _checked(checker, file, m.GuideMeta)  # the body too
         if meta:
             guides.append((file, meta))
 

@@ -71,7 +71,10 @@ def _entries(data: Any) -> dict[str, tuple[Any, str, int]]:
         return out
     lines = getattr(data, "key_lines", {})
     for key, value in data.items():
-        if isinstance(value, dict) and isinstance(value.get("from"), str) and "text" in value:
+        # Exactly text and from, as `translations` requires; anything else (a comma that
+        # split a flow mapping) is not a translation, and the English shows, marked.
+        if isinstance(value, dict) and set(value) == {"text", "from"} \
+                and isinstance(value["from"], str):
             line = getattr(value, "key_lines", {}).get("text", lines.get(key, 0))
             out[str(key)] = (value["text"], value["from"], line)
     return out

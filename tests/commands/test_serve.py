@@ -6,12 +6,19 @@ seconds are in ``make bench``."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from generator.project import Project
+import pytest
+
+from generator.commands.serve import rebuild_kind
+from generator.content.load import keep_parses
+from generator.errors import ContentInvalid
+from generator.project import Project, load_and_validate
+from generator.site.engines.mkdocs import WarmServer
 from generator.site.generate import generate
 from tests.bench import fetch, free_port
 
@@ -62,6 +69,101 @@ def test_served_pages_follow_edits_and_renames(minimal: Path) -> None:
         for page in PAGES:
             wait_for(lambda page=page: "Automated checking" in fetch(base + page),
                      f"the new name in the navigation of /{page}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def html_pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def warm_server(project: Project) -> WarmServer:
+    """The in-process dev server's builder, without its HTTP server or file watcher."""
+    return WarmServer(project.generated / "mkdocs.yml", "127.0.0.1:8000", lambda stop: (),
+                      lambda: rebuild_kind(project))
+
+
+def test_warm_rebuilds_only_dependents_and_match_a_clean_build(minimal: Path) -> None:
+    """What `serve` does on each edit, without timing: an edit to a skill re-renders only the
+    pages built from what changed, and a rename leaves every page exactly as a clean build
+    makes it (no stale navigation anywhere)."""
+    project = Project(minimal, site_url="http://127.0.0.1:8000/")
+    generate(project)
+    server, clean = warm_server(project), warm_server(project)
+    try:
+        server.build(True)
+        site = Path(server.site_dir)
+        before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+        skill = minimal / "content" / "skills" / "testing.yml"
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "how_to_reach: Read a testing book.", "how_to_reach: Read two testing books."),
+            encoding="utf-8")
+        server.rebuild()
+        rebuilt = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                         if p.stat().st_mtime_ns != before.get(p))
+        # 404.html is a theme template MkDocs writes on every build.
+        assert rebuilt == ["404.html", "skills/testing/index.html"]
+        assert "Read two testing books." in (site / "skills/testing/index.html").read_text()
+
+        old_pages = html_pages(site)
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "name: Testing", "name: Automated checking"), encoding="utf-8")
+        server.rebuild()
+        clean.build(True)
+        pages = html_pages(site)
+        assert pages == html_pages(Path(clean.site_dir))
+        for page in PAGES:  # these showed the old name (some only in their navigation)
+            path = f"{page}index.html"
+            assert b"Automated checking" in pages[path] and pages[path] != old_pages[path]
+    finally:
+        shutil.rmtree(server.site_dir, ignore_errors=True)
+        shutil.rmtree(clean.site_dir, ignore_errors=True)
+
+
+def test_kept_parses_give_the_content_a_fresh_load_gives(minimal: Path) -> None:
+    """`serve` parses and checks only the files that changed since the last regeneration."""
+    project = Project(minimal)
+    skill = minimal / "content" / "skills" / "testing.yml"
+    keep_parses()
+    try:
+        first = load_and_validate(project)
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "summary: Writes tests.", "summary: Writes careful tests."), encoding="utf-8")
+        second = load_and_validate(project)
+        skill.write_text(skill.read_text(encoding="utf-8").replace(
+            "name: Testing", "name: Testing\nnmae: typo"), encoding="utf-8")
+        with pytest.raises(ContentInvalid, match="unknown key 'nmae'"):
+            load_and_validate(project)
+        with pytest.raises(ContentInvalid, match="unknown key 'nmae'"):  # reported again
+            load_and_validate(project)
+    finally:
+        keep_parses(False)
+    assert second != first
+    skill.write_text(skill.read_text(encoding="utf-8").replace("\nnmae: typo", ""),
+                     encoding="utf-8")
+    assert load_and_validate(project) == second
+
+
+def test_a_translation_is_served_at_its_folder_and_follows_its_edits(tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES, copy_project
+
+    root = copy_project(FIXTURES / "trilingual", tmp_path / "site")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/ru/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr",
+                               f"127.0.0.1:{port}", "--lang", "ru"], cwd=root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    translation = root / "content" / "i18n" / "ru" / "skills" / "testing.yml"
+    try:
+        wait_for(lambda: "Тестирование" in fetch(base + "skills/testing/"), "the first build")
+        assert not (root / "generated" / "zh").exists()  # only the served language
+        translation.write_text(translation.read_text(encoding="utf-8").replace(
+            "Пишет тесты.", "Пишет хорошие тесты."), encoding="utf-8")
+        wait_for(lambda: "Пишет хорошие тесты." in fetch(base + "skills/testing/"),
+                 "the edited translation")
     finally:
         server.terminate()
         server.wait(timeout=10)

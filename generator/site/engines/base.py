@@ -29,4 +29,8 @@ class Engine(Protocol):
         """The command line that builds ``config`` into ``site_dir``."""
 
     def serve_command(self, config: Path, dev_addr: str) -> list[str]:
-        """The command line of the engine's live-reloading development server."""
+        """The command line of the engine's live-reloading development server.
+
+        An engine may instead offer ``serve_warm(config, dev_addr, changes, regenerate)``,
+        a server in the generator's own process that rebuilds when ``regenerate`` (called on
+        each batch of ``changes``) says what changed; ``serve`` prefers it (MkDocs has one)."""
