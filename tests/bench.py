@@ -6,7 +6,7 @@ the same number of plain pages. Then the serve loop (save a YAML file -> regener
 the assessment's page weight.
 
     python tests/bench.py [--scales 1,10,100] [--skip-serve] [--skip-weight] [--skip-phone]
-                          [--skip-lighthouse]
+                          [--skip-lighthouse] [--skip-zensical] [--skip-languages]
 """
 
 from __future__ import annotations
@@ -381,6 +381,7 @@ def main() -> None:
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-phone", action="store_true")
     parser.add_argument("--skip-zensical", action="store_true")
+    parser.add_argument("--skip-languages", action="store_true")
     parser.add_argument("--zensical-scales", default="1,10",
                         help="the scales (of --scales) Zensical builds too")
     args = parser.parse_args()
@@ -431,6 +432,16 @@ def main() -> None:
                       f"{r['mkdocs']:.2f} s, CPU {r['mkdocs_cpu']:.2f}); overrides applied: "
                       f"{'yes' if z['overrides'] else 'NO'}; search: {z['search']}; "
                       f"third-party assets {z['third_party']}", flush=True)
+        if not args.skip_languages:
+            from tests.bench_languages import bench_languages
+
+            lang = bench_languages(work, timed_subprocess,
+                                   [sys.executable, "-m", "generator", "build"])
+            print(f"\nlanguages (shipped content, clean `build`, median of 3): one language "
+                  f"{lang['one']:.2f} s ({lang['one_pages']:.0f} pages, peak "
+                  f"{lang['one_rss']:.0f} MiB), three {lang['three']:.2f} s "
+                  f"({lang['three_pages']:.0f} pages, peak {lang['three_rss']:.0f} MiB): "
+                  f"{lang['three'] / lang['one']:.2f}x (goal <= 2x)", flush=True)
         if not args.skip_serve:
             engines = ["mkdocs"] + ([] if args.skip_zensical else ["zensical"])
             for engine in engines:

@@ -42,6 +42,9 @@ def make_project(dest: Path, scale: int, seed: int = 7) -> Path:
     # The shipped framework minus its curation targets, which name the shipped skills.
     framework = yaml.safe_load((REPO / "content" / "framework.yml").read_text(encoding="utf-8"))
     framework.pop("curation", None)
+    # One language: the scales measure content volume; three languages are measured on the
+    # shipped translations (tests/bench_languages.py).
+    framework.pop("languages", None)
     (content / "framework.yml").write_text(
         yaml.safe_dump(framework, sort_keys=False, allow_unicode=True), encoding="utf-8")
     terms = [{"id": t.id, "term": t.term, "definition": t.definition, "aliases": list(t.aliases)}

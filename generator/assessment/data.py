@@ -173,13 +173,16 @@ def _levels(fw: m.Framework, strings: Strings) -> list[dict[str, Any]]:
 
 
 def assessment_data(content: m.Content, version: str, source: m.Content | None = None,
-                    fallback: frozenset[str] = frozenset()) -> dict[str, Any]:
+                    fallback: frozenset[str] = frozenset(),
+                    source_skills: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The whole data file as a dict (written as compact, key-sorted JSON).
 
     For a translation, ``source`` is the English content: hashes, the quick mode's skills
     and the time estimates come from it, so a result is the same whatever language it was
     taken in (same hashes, same questions) and only the words differ; ``fallback`` holds
-    the texts it still shows in the source language, which are marked as such."""
+    the texts it still shows in the source language, which are marked as such;
+    ``source_skills``, the source's own data's skills when already made (they are the same
+    for every translation)."""
     fw = content.framework
     strings = load_strings(fw.language)
     per_skill = fw.assessment.quick_checks_per_skill
@@ -190,7 +193,8 @@ def assessment_data(content: m.Content, version: str, source: m.Content | None =
     src_levels, src_skills = levels, skills
     if source is not None and source is not content:
         src_levels = _levels(source.framework, strings)
-        src_skills = [_skill(s, orders, per_skill, source.framework) for s in source.skills]
+        src_skills = source_skills if source_skills is not None else [
+            _skill(s, orders, per_skill, source.framework) for s in source.skills]
         by_id = {s["id"]: s for s in src_skills}
         for skill in skills:
             english = by_id[skill["id"]]
@@ -234,7 +238,9 @@ def assessment_data(content: m.Content, version: str, source: m.Content | None =
 
 
 def data_json(content: m.Content, version: str, source: m.Content | None = None,
-              fallback: frozenset[str] = frozenset()) -> bytes:
-    return json.dumps(assessment_data(content, version, source, fallback), ensure_ascii=False,
+              fallback: frozenset[str] = frozenset(),
+              source_skills: list[dict[str, Any]] | None = None) -> bytes:
+    return json.dumps(assessment_data(content, version, source, fallback, source_skills),
+                      ensure_ascii=False,
                       sort_keys=True,
                       separators=(",", ":")).encode("utf-8")

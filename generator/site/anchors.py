@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markdown.extensions.toc import slugify, unique  # type: ignore[import-untyped]
 from markdown_it import MarkdownIt
 
 _PARSER = MarkdownIt("commonmark")
+# Headings are found by the block parser alone: inline parsing of every paragraph cost more
+# than the rest of a guide's page (the heading's own text is parsed when a slug needs it).
+_BLOCKS = MarkdownIt("commonmark").disable("inline")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -32,7 +36,7 @@ def html_to_plain(markdown_inline: str) -> str:
 
 def headings(markdown: str) -> list[tuple[int, int, str]]:
     """Each heading of a Markdown text: (its text's line, 0-based; level; plain text)."""
-    tokens = _PARSER.parse(markdown)
+    tokens = _BLOCKS.parse(markdown)
     out = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
@@ -48,6 +52,7 @@ def heading_levels(markdown: str) -> list[int]:
     return [level for _, level, _ in headings(markdown)]
 
 
+@lru_cache(maxsize=256)
 def guide_ids(english_body: str, taken: tuple[str, ...] = ()) -> list[str]:
     """The ids of an English guide's headings, made unique as MkDocs makes them."""
     seen = set(taken)

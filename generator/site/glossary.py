@@ -2,7 +2,8 @@
 
 Python-Markdown's ``abbr`` extension marks a word only between word boundaries (``\\b``).
 Chinese has no boundary between two characters, so a term inside a sentence (数据漂移 in
-的数据漂移会…) never got its tooltip. This extension is ``abbr`` (with ``fast_abbr``'s linear search) with one change: a term
+的数据漂移会…) never got its tooltip. This extension is ``abbr`` (with ``fast_abbr``'s linear search and a trie of the terms)
+with one change: a term
 needs a boundary only at an end that is a letter or digit of a script that separates words
 with spaces; at an end written in Chinese, Japanese or Korean characters, or in punctuation
 (a term such as "Полнота (recall)", which ``abbr`` could never match), it needs none.
@@ -17,7 +18,7 @@ from typing import Any
 
 from markdown.extensions.abbr import AbbrExtension  # type: ignore[import-untyped]
 
-from .engines.fast_abbr import FastAbbrTreeprocessor, trie_pattern
+from .engines.fast_abbr import FastAbbrTreeprocessor
 
 _UNSPACED = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
 """CJK ideographs, kana and hangul: scripts that do not separate words with spaces."""
@@ -26,27 +27,45 @@ _UNSPACED = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
 _PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _bounded(term: str) -> bool:
-    """Whether a term starts and ends with a letter or digit of a spaced script."""
-    return all(re.match(r"\w", c) and not _UNSPACED.match(c) for c in (term[0], term[-1]))
+def _spaced(char: str) -> bool:
+    """A letter or digit of a script that separates words with spaces."""
+    return bool(re.match(r"\w", char)) and not _UNSPACED.match(char)
+
+
+def _trie(words: list[str]) -> str:
+    """The words as a trie expression in which each word ends with the boundary it needs:
+    ``\\b`` after a letter or digit of a spaced script, nothing after a CJK character or
+    punctuation. A longer word is tried before a shorter one it extends, as ``abbr``'s
+    longest-first order does, and the search stays linear (``fast_abbr``)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = r"\b" if _spaced(word[-1]) else ""
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
+                    if char]
+        body = "|".join(branches)
+        if "" not in node:
+            return body if len(branches) == 1 else f"(?:{body})"
+        return f"(?:{body}|{node['']})" if branches else node[""]
+
+    return build(trie)
 
 
 def pattern(terms: list[str]) -> re.Pattern[str]:
-    """One expression for every term, each with the boundaries it needs: when every term
-    needs both (as in English), ``fast_abbr``'s trie between two ``\\b``, exactly
-    ``abbr``'s matches; otherwise the terms longest first, as ``abbr`` orders them."""
-    key = tuple(sorted(terms))
-    if key in _PATTERNS:
-        return _PATTERNS[key]
-    if all(_bounded(term) for term in key):
-        _PATTERNS[key] = re.compile(rf"\b(?:{trie_pattern(list(key))})\b")
-        return _PATTERNS[key]
-    parts = []
-    for term in sorted(terms, key=len, reverse=True):
-        left = "" if _UNSPACED.match(term[0]) or not re.match(r"\w", term[0]) else r"\b"
-        right = "" if _UNSPACED.match(term[-1]) or not re.match(r"\w", term[-1]) else r"\b"
-        parts.append(f"{left}{re.escape(term)}{right}")
-    _PATTERNS[key] = re.compile("|".join(parts))
+    """One expression for every term, each with the boundaries it needs. A term starting
+    with a letter of a spaced script needs a boundary before it; the others do not. The two
+    kinds never start at the same character, so neither alternative hides the other."""
+    key = tuple(sorted(set(terms)))
+    if key not in _PATTERNS:
+        bounded = [t for t in key if _spaced(t[0])]
+        free = [t for t in key if not _spaced(t[0])]
+        parts = ([rf"\b(?:{_trie(bounded)})"] if bounded else []) + \
+            ([f"(?:{_trie(free)})"] if free else [])
+        _PATTERNS[key] = re.compile("|".join(parts) or r"(?!)")
     return _PATTERNS[key]
 
 

@@ -28,3 +28,19 @@ def test_longer_terms_win_and_punctuation_ends_need_no_boundary() -> None:
     regex = pattern(["данных", "дрейф данных", "Полнота (recall)"])
     assert [m.group(0) for m in regex.finditer("дрейф данных, Полнота (recall).")] == \
         ["дрейф данных", "Полнота (recall)"]
+
+
+def test_for_word_bounded_terms_the_matches_are_abbrs() -> None:
+    """The trie finds what Python-Markdown's flat, longest-first alternation finds."""
+    import random
+    import re
+
+    terms = ["AI", "AIM", "AI agent", "A/B test", "p95", "LLM", "LLMs", "ML", "MLOps", "RAG"]
+    flat = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len,
+                                                                        reverse=True)) + r")\b")
+    rng = random.Random(3)
+    pieces = [*terms, " ", "x", "s", "-", ".", "AIMS", "MLO", "agents", "A/B tests"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(12))
+        assert [m.group(0) for m in pattern(terms).finditer(text)] == \
+            [m.group(0) for m in flat.finditer(text)], text
