@@ -46,6 +46,10 @@ class MkDocs:
         WarmServer(config, dev_addr, changes, regenerate).run()
 
 
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
+
+
 class WarmServer:
     """MkDocs' own live-reload server and build, run in the generator's process.
 
@@ -110,9 +114,12 @@ class WarmServer:
         from mkdocs.exceptions import Abort
         from mkdocs.livereload import LiveReloadServer
 
-        # MkDocs logs each build ("Building documentation…", the dirty-build warning);
-        # serve prints its own short line per regeneration instead.
-        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+        # MkDocs' warnings (a broken link, say) are shown; its progress lines and the warning
+        # that every dirty build prints are not: serve prints a line per regeneration.
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.setLevel(logging.WARNING)
+        mkdocs_log.addFilter(_not_dirty_warning)
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
         config = self.load_config()
         config.plugins.on_startup(command="serve", dirty=True)
         server = LiveReloadServer(builder=self.rebuild, host=self.host, port=self.port,
