@@ -89,7 +89,12 @@ class WarmServer:
         original = theme.get_env
 
         def warm_env() -> Any:
-            key = (tuple(theme.dirs), str(theme.locale))
+            # A new override file shadows a template already compiled from Material's folder:
+            # then the environment starts afresh.
+            custom = theme.custom_dir
+            overrides = tuple(sorted(os.path.join(d, f) for d, _, fs in os.walk(custom)
+                                     for f in fs)) if custom else ()
+            key = (tuple(theme.dirs), str(theme.locale), overrides)
             if key not in self._envs:
                 env = original()
                 env.auto_reload = True  # a changed override is recompiled, nothing else
