@@ -120,6 +120,7 @@ def run(project: Project, dev_addr: str, engine: str = "mkdocs",
         generate(project)  # the first generation must succeed: nothing to serve otherwise
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server_engine = ENGINES[engine]
+    own_config = config is None
     config = config or server_engine.config(project, server_engine.new_site_dir(project))
     signal.signal(signal.SIGTERM, _exit_on_signal)
     warm = getattr(server_engine, "serve_warm", None)
@@ -138,7 +139,7 @@ def run(project: Project, dev_addr: str, engine: str = "mkdocs",
                               stop_event=None, debounce=50):
             if server.poll() is not None:
                 raise GeneratorError(f"the {engine} server stopped unexpectedly")
-            if regenerate(project, server_engine.dirty_serve):
+            if regenerate(project, server_engine.dirty_serve) and own_config:
                 # An engine with a config of its own (Zensical) gets the new navigation too.
                 server_engine.config(project, server_engine.new_site_dir(project))
     finally:

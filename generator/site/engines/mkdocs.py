@@ -18,9 +18,10 @@ from ...project import Project
 
 class MkDocs:
     name = "mkdocs"
-    # `serve --dirty` re-renders only pages whose source is newer than their output (about a
-    # tenth of a full rebuild on the shipped site); `serve` keeps that correct by touching
-    # every page when something all pages depend on changes (see commands/serve.py).
+    # A dirty build re-renders only pages whose source is newer than their output (about a
+    # tenth of a full build on the shipped site). `serve` runs MkDocs in its own process
+    # (`serve_warm`) and builds in full when something all pages show changes; with
+    # `serve_command` instead, it would touch every page then (see commands/serve.py).
     dirty_serve = True
 
     def new_site_dir(self, project: Project) -> Path:
