@@ -18,9 +18,10 @@ from ...project import Project
 
 class MkDocs:
     name = "mkdocs"
-    # `serve --dirty` re-renders only pages whose source is newer than their output (about a
-    # tenth of a full rebuild on the shipped site); `serve` keeps that correct by touching
-    # every page when something all pages depend on changes (see commands/serve.py).
+    # A dirty build re-renders only pages whose source is newer than their output (about a
+    # tenth of a full build on the shipped site). `serve` runs MkDocs in its own process
+    # (`serve_warm`) and builds in full when something all pages show changes; with
+    # `serve_command` instead, it would touch every page then (see commands/serve.py).
     dirty_serve = True
 
     def new_site_dir(self, project: Project, folder: str = "") -> Path:
@@ -44,6 +45,10 @@ class MkDocs:
                    regenerate: Callable[[], bool | None], folder: str = "") -> None:
         """Serve in this process (see ``WarmServer``), at ``/<folder>`` (a translation)."""
         WarmServer(config, dev_addr, changes, regenerate, folder).run()
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 class WarmServer:
@@ -86,7 +91,12 @@ class WarmServer:
         original = theme.get_env
 
         def warm_env() -> Any:
-            key = (tuple(theme.dirs), str(theme.locale))
+            # A new override file shadows a template already compiled from Material's folder:
+            # then the environment starts afresh.
+            custom = theme.custom_dir
+            overrides = tuple(sorted(os.path.join(d, f) for d, _, fs in os.walk(custom)
+                                     for f in fs)) if custom else ()
+            key = (tuple(theme.dirs), str(theme.locale), overrides)
             if key not in self._envs:
                 env = original()
                 env.auto_reload = True  # a changed override is recompiled, nothing else
@@ -111,9 +121,12 @@ class WarmServer:
         from mkdocs.exceptions import Abort
         from mkdocs.livereload import LiveReloadServer
 
-        # MkDocs logs each build ("Building documentation…", the dirty-build warning);
-        # serve prints its own short line per regeneration instead.
-        logging.getLogger("mkdocs").setLevel(logging.ERROR)
+        # MkDocs' warnings (a broken link, say) are shown; its progress lines and the warning
+        # that every dirty build prints are not: serve prints a line per regeneration.
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.setLevel(logging.WARNING)
+        mkdocs_log.addFilter(_not_dirty_warning)
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
         config = self.load_config()
         config.plugins.on_startup(command="serve", dirty=True)
         server = LiveReloadServer(builder=self.rebuild, host=self.host, port=self.port,
