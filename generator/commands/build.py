@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from ..project import Project, project_lock
-from ..site.build import build_site
+from ..site.build import Builds
 from ..site.generate import generate
+from ..site.write import WriteReport
 from ._warnings import check_warnings
 
 
@@ -19,9 +20,16 @@ def run(project: Project, engine: str = "mkdocs", site: bool = True,
 
 
 def _build(project: Project, engine: str, site: bool) -> None:
-    report = generate(project)
+    if not site:
+        _report(project, generate(project))
+        return
+    # Each language's engine starts as soon as the generator has written it.
+    with Builds(project, engine) as builds:
+        _report(project, generate(project, ready=builds.start))
+        out = builds.finish()
+    click.echo(f"Built the site with {engine} into {out.relative_to(project.root)}/.")
+
+
+def _report(project: Project, report: WriteReport) -> None:
     click.echo(f"Generated {project.generated_dir}/: {len(report.written)} written, "
                f"{report.unchanged} unchanged, {len(report.removed)} removed.")
-    if site:
-        out = build_site(project, engine=engine)
-        click.echo(f"Built the site with {engine} into {out.relative_to(project.root)}/.")

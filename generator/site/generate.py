@@ -7,6 +7,8 @@ every content mistake listed — in the English files and in every translation; 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from ..content.load import load_content
@@ -15,8 +17,9 @@ from ..errors import GeneratorError
 from ..i18n.apply import LanguageContent, language_contents
 from ..project import Project, StageTimes
 from .config import load_site_config
-from .render import render_site
-from .write import WriteReport, write_tree
+from .languages import prefix
+from .render import render_parts
+from .write import WriteReport, prune_tree, write_tree
 
 
 def load_languages(project: Project, times: StageTimes | None = None,
@@ -40,11 +43,46 @@ def load_languages(project: Project, times: StageTimes | None = None,
 
 
 def generate(project: Project, times: StageTimes | None = None,
-             only: tuple[str, ...] | None = None) -> WriteReport:
-    """Validate all content and translations (or the languages in ``only``), render every
-    file, then write the ones that changed (``generated/`` then holds only those)."""
+             only: tuple[str, ...] | None = None,
+             ready: Callable[[str], None] | None = None) -> WriteReport:
+    """Validate all content and translations (or the languages in ``only``), then render and
+    write the languages one after another, only the files that changed (``generated/`` then
+    holds only those languages). ``ready(folder)`` is called as each language is on disk, so
+    its build can start while the next renders. Nothing is written before every language
+    validated."""
     times = times or StageTimes()
     config = load_site_config(project)
     english, languages = load_languages(project, times, only)
-    files = times.run("render", render_site, english, config, languages)
-    return times.run("write", write_tree, project.generated, files, True)
+    report = WriteReport()
+    everything: set[str] = set()
+    folders = [prefix(language) for language in languages]
+    parts = render_parts(english, config, languages)
+    times.seconds["render"] = times.seconds["write"] = 0.0
+    while True:
+        start = time.perf_counter()
+        part = next(parts, None)
+        times.seconds["render"] += time.perf_counter() - start
+        if part is None:
+            break
+        folder, files = part
+        start = time.perf_counter()
+        everything.update(files)
+        written = write_tree(project.generated, files, True, _scope(folder, folders))
+        report.written += written.written
+        report.removed += written.removed
+        report.unchanged += written.unchanged
+        times.seconds["write"] += time.perf_counter() - start
+        if ready is not None:
+            ready(folder)
+    # What no language wrote: a language no longer declared, a file of an older version.
+    report.removed += prune_tree(project.generated, everything)
+    return report
+
+
+def _scope(folder: str, folders: list[str]) -> Callable[[str], bool]:
+    """The part of ``generated/`` a language owns: its folder, or for the source language
+    everything outside the translations' folders."""
+    if folder:
+        return lambda rel: rel.startswith(folder)
+    others = tuple(f for f in folders if f)
+    return lambda rel: not rel.startswith(others) if others else True

@@ -7,6 +7,7 @@ content always gives byte-identical output.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import resources as package_files
 from typing import Any
 
@@ -51,17 +52,28 @@ def render_site(content: m.Content, user_config: dict[str, Any],
                 languages: list[LanguageContent] | None = None) -> dict[str, bytes]:
     """Every file of the generated project, keyed by path relative to the generated folder:
     the source language's project at the top, each translation's in ``<code>/``."""
+    files: dict[str, bytes] = {}
+    for _folder, part in render_parts(content, user_config, languages):
+        files.update(part)
+    return dict(sorted(files.items()))
+
+
+def render_parts(content: m.Content, user_config: dict[str, Any],
+                 languages: list[LanguageContent] | None = None
+                 ) -> Iterator[tuple[str, dict[str, bytes]]]:
+    """The generated files one language at a time, as (its folder, its files): the shared
+    theme overrides come with the first. A caller can write a language and start building
+    it while the next one renders (``generate``)."""
     languages = languages or [LanguageContent(content.framework.language,
                                               content.framework.language, content)]
-    files: dict[str, bytes] = {}
-    for path, data in package_tree("theme").items():
-        files[f"overrides/{path}"] = data
+    shared = {f"overrides/{path}": data for path, data in package_tree("theme").items()}
     version = content_version(content)  # one version for all languages: results are shared
     assets = package_tree("assets")
     selector = alternates(content)
     source_skills = assessment_data(content, version)["skills"] if len(languages) > 1 else None
     for language in languages:
         folder = prefix(language)
+        files, shared = dict(shared), {}
         renderer = Renderer(language.content, language, content)
         for path, data in renderer.pages().items():
             files[f"{folder}docs/{path}"] = data
@@ -78,4 +90,4 @@ def render_site(content: m.Content, user_config: dict[str, Any],
         files[f"{folder}mkdocs.yml"] = (HEADER + yaml.dump(
             config, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
         ).encode("utf-8")
-    return dict(sorted(files.items()))
+        yield folder, dict(sorted(files.items()))

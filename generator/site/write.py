@@ -9,6 +9,7 @@ so a crash or a second process never leaves half a file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,10 +25,12 @@ class WriteReport:
     unchanged: int = 0
 
 
-def write_tree(out_dir: Path, files: dict[str, bytes], prune: bool = False) -> WriteReport:
+def write_tree(out_dir: Path, files: dict[str, bytes], prune: bool = False,
+               scope: Callable[[str], bool] | None = None) -> WriteReport:
     """Write ``files`` into ``out_dir``, only those whose bytes differ. With ``prune`` (only
-    for a folder the generator owns) also remove the files it no longer generates, leaving
-    hidden entries such as an engine's ``.site.new`` alone."""
+    for a folder the generator owns) also remove the files it no longer generates — those
+    ``scope`` accepts, when given (one language's part of ``generated/``) — leaving hidden
+    entries such as an engine's ``.site.new`` alone."""
     report = WriteReport()
     for rel, data in files.items():
         target = out_dir / rel
@@ -39,13 +42,25 @@ def write_tree(out_dir: Path, files: dict[str, bytes], prune: bool = False) -> W
             pass
         atomic_write(target, data)
         report.written.append(rel)
-    if prune and out_dir.is_dir():
-        for existing in sorted(out_dir.rglob("*")):
-            rel = existing.relative_to(out_dir).as_posix()
-            if existing.is_file() and rel not in files and not rel.startswith("."):
-                existing.unlink()
-                report.removed.append(rel)
-        for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
-            if not any(folder.iterdir()):
-                folder.rmdir()
+    if prune:
+        report.removed += prune_tree(out_dir, set(files), scope)
     return report
+
+
+def prune_tree(out_dir: Path, keep: set[str],
+               scope: Callable[[str], bool] | None = None) -> list[str]:
+    """Remove from a generator-owned folder the files not in ``keep`` (within ``scope``),
+    hidden entries excepted, then the folders left empty; the removed paths."""
+    removed: list[str] = []
+    if not out_dir.is_dir():
+        return removed
+    for existing in sorted(out_dir.rglob("*")):
+        rel = existing.relative_to(out_dir).as_posix()
+        if existing.is_file() and rel not in keep and not rel.startswith(".") \
+                and (scope is None or scope(rel)):
+            existing.unlink()
+            removed.append(rel)
+    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return removed

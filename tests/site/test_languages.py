@@ -205,3 +205,30 @@ def test_zensical_builds_every_language_too(project: Path) -> None:
     assert '<html lang="ru"' in (site / "ru/index.html").read_text("utf-8")
     assert "Тестирование" in (site / "ru/skills/testing/index.html").read_text("utf-8")
     assert 'hreflang="zh"' in (site / "index.html").read_text("utf-8")
+
+
+def test_each_language_can_start_building_as_soon_as_it_is_written(project: Path) -> None:
+    seen = []
+
+    def ready(folder: str) -> None:
+        generated = project / "generated"
+        seen.append((folder, (generated / folder / "mkdocs.yml").exists(),
+                     (generated / "zh" / "mkdocs.yml").exists()))
+
+    generate(Project(project), ready=ready)
+    assert seen == [("", True, False), ("ru/", True, False), ("zh/", True, True)]
+
+
+def test_a_failed_language_build_leaves_the_site_and_nothing_running(project: Path) -> None:
+    generate(Project(project))
+    site = build_site(Project(project))
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+              if p.is_file()}
+    config = project / "generated" / "zh" / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nnot_a_setting_mkdocs_knows: 1\n", "utf-8")
+    with pytest.raises(BuildFailed, match=r"\[zh\]"):
+        build_site(Project(project))
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+             if p.is_file()}
+    assert after == before
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site.new")]
