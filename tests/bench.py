@@ -469,8 +469,8 @@ def main() -> None:
               f"({assessment / home:.2f}x; goal <= 1.2x)")
     if not args.skip_lighthouse:
         print("\nLighthouse (performance / accessibility / best practices / SEO), served gzipped:")
-        for path, form, scores in bench_lighthouse(REPO / "site", ["", "skills/mlops/",
-                                                                   "assessment/"]):
+        for path, form, scores in bench_lighthouse(REPO / "site", [
+                "", "skills/mlops/", "assessment/", "ru/assessment/", "zh/assessment/"]):
             print(f"  {path:<14} {form:<8} " + " / ".join(str(v) for v in scores.values()))
 
 

@@ -16,7 +16,7 @@ import yaml
 from ..assessment.data import assessment_data, content_version, data_json
 from ..content import model as m
 from ..i18n.apply import LanguageContent
-from .config import generated_config
+from .config import STYLESHEETS, generated_config
 from .languages import alternates, language_config, prefix
 from .nav import site_nav
 from .pages import Renderer
@@ -69,6 +69,7 @@ def render_parts(content: m.Content, user_config: dict[str, Any],
     shared = {f"overrides/{path}": data for path, data in package_tree("theme").items()}
     version = content_version(content)  # one version for all languages: results are shared
     assets = package_tree("assets")
+    assets["mlpm.css"] = b"\n".join(assets.pop(name) for name in STYLESHEETS)
     selector = alternates(content)
     source_skills = assessment_data(content, version)["skills"] if len(languages) > 1 else None
     for language in languages:
