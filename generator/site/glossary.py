@@ -44,15 +44,40 @@ def _trie(words: list[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = r"\b" if _spaced(word[-1]) else ""
 
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
-                    if char]
+    def build(node: dict[str, Any], depth: int) -> str:
+        if depth > _MAX_DEPTH:
+            raise _TooDeep
+        branches = []
+        for char, child in sorted(node.items()):
+            if not char:
+                continue
+            literal = re.escape(char)
+            # A run of single letters is one literal: recursion only where words part.
+            while len(child) == 1 and "" not in child:
+                (char, child), = child.items()
+                literal += re.escape(char)
+            branches.append(literal + build(child, depth + 1))
         body = "|".join(branches)
         if "" not in node:
             return body if len(branches) == 1 else f"(?:{body})"
         return f"(?:{body}|{node['']})" if branches else node[""]
 
-    return build(trie)
+    return build(trie, 0)
+
+
+_MAX_DEPTH = 100
+"""Nested groups in a trie expression; a glossary nested deeper (many terms, each extending
+the last) falls back to one flat alternation, as ``abbr``'s, so no input can exhaust the
+interpreter's or the regular-expression compiler's recursion."""
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _flat(words: list[str]) -> str:
+    return "|".join(re.escape(w) + (r"\b" if _spaced(w[-1]) else "")
+                    for w in sorted(words, key=len, reverse=True))
 
 
 def pattern(terms: list[str]) -> re.Pattern[str]:
@@ -63,8 +88,12 @@ def pattern(terms: list[str]) -> re.Pattern[str]:
     if key not in _PATTERNS:
         bounded = [t for t in key if _spaced(t[0])]
         free = [t for t in key if not _spaced(t[0])]
-        parts = ([rf"\b(?:{_trie(bounded)})"] if bounded else []) + \
-            ([f"(?:{_trie(free)})"] if free else [])
+        try:
+            tries = (_trie(bounded), _trie(free))
+        except _TooDeep:
+            tries = (_flat(bounded), _flat(free))
+        parts = ([rf"\b(?:{tries[0]})"] if bounded else []) + \
+            ([f"(?:{tries[1]})"] if free else [])
         _PATTERNS[key] = re.compile("|".join(parts) or r"(?!)")
     return _PATTERNS[key]
 

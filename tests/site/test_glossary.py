@@ -44,3 +44,11 @@ def test_for_word_bounded_terms_the_matches_are_abbrs() -> None:
         text = "".join(rng.choice(pieces) for _ in range(12))
         assert [m.group(0) for m in pattern(terms).finditer(text)] == \
             [m.group(0) for m in flat.finditer(text)], text
+
+
+def test_very_long_or_deeply_nested_terms_still_compile() -> None:
+    long = "x" * 5000
+    nested = ["a" * n for n in range(1, 400)]
+    regex = pattern([long, "y" + long, *nested])
+    assert regex.search(f"see {long} here").group(0) == long
+    assert regex.search("b aaaa b").group(0) == "aaaa"

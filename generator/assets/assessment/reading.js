@@ -75,7 +75,8 @@ function filters(form) {
       }
     }
     for (const heading of document.querySelectorAll(".reading-area")) {
-      const any = items.some((item) => !item.hidden && item.dataset.area === heading.id);
+      // The heading's id is its anchor (the English name's slug); its area is data-area.
+      const any = items.some((item) => !item.hidden && item.dataset.area === heading.dataset.area);
       heading.hidden = !any;
       for (const a of document.querySelectorAll(`.md-nav--secondary a[href$="#${CSS.escape(heading.id)}"]`)) {
         a.closest("li").hidden = !any;
