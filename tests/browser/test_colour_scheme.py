@@ -12,9 +12,13 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.conftest import upstream_only
+
 from .conftest import REPO, Site, copy_fixture, free_port
 
-pytestmark = pytest.mark.content  # reads the repository's mkdocs.yml
+# Reads the repository's mkdocs.yml, and tests upstream's palette (its three entries and their
+# names): a fork's own palette is its branding choice.
+pytestmark = [pytest.mark.content, upstream_only()]
 
 
 @pytest.fixture(scope="module")
