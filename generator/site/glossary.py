@@ -2,10 +2,9 @@
 
 Python-Markdown's ``abbr`` extension marks a word only between word boundaries (``\\b``).
 Chinese has no boundary between two characters, so a term inside a sentence (数据漂移 in
-的数据漂移会…) never got its tooltip. This extension is ``abbr`` (with ``fast_abbr``'s linear search and a trie of the terms)
-with one change: a term
-needs a boundary only at an end that is a letter or digit of a script that separates words
-with spaces; at an end written in Chinese, Japanese or Korean characters, or in punctuation
+的数据漂移会…) never got its tooltip. This extension is ``abbr`` (with ``fast_abbr``'s
+linear search and trie of the terms) with one change: a term needs a boundary only at an end
+that is a letter or digit of a script that separates words with spaces; at an end written in Chinese, Japanese or Korean characters, or in punctuation
 (a term such as "Полнота (recall)", which ``abbr`` could never match), it needs none.
 Terms that begin and end with letters of spaced scripts match exactly as with ``abbr``.
 The generated mkdocs.yml names this module instead of ``abbr``.
@@ -18,11 +17,10 @@ from typing import Any
 
 from markdown.extensions.abbr import AbbrExtension  # type: ignore[import-untyped]
 
-from .engines.fast_abbr import FastAbbrTreeprocessor
+from .engines.fast_abbr import FastAbbrTreeprocessor, word_pattern
 
 _UNSPACED = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
 """CJK ideographs, kana and hangul: scripts that do not separate words with spaces."""
-
 
 _PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
@@ -32,52 +30,10 @@ def _spaced(char: str) -> bool:
     return bool(re.match(r"\w", char)) and not _UNSPACED.match(char)
 
 
-def _trie(words: list[str]) -> str:
-    """The words as a trie expression in which each word ends with the boundary it needs:
-    ``\\b`` after a letter or digit of a spaced script, nothing after a CJK character or
-    punctuation. A longer word is tried before a shorter one it extends, as ``abbr``'s
-    longest-first order does, and the search stays linear (``fast_abbr``)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = r"\b" if _spaced(word[-1]) else ""
-
-    def build(node: dict[str, Any], depth: int) -> str:
-        if depth > _MAX_DEPTH:
-            raise _TooDeep
-        branches = []
-        for char, child in sorted(node.items()):
-            if not char:
-                continue
-            literal = re.escape(char)
-            # A run of single letters is one literal: recursion only where words part.
-            while len(child) == 1 and "" not in child:
-                (char, child), = child.items()
-                literal += re.escape(char)
-            branches.append(literal + build(child, depth + 1))
-        body = "|".join(branches)
-        if "" not in node:
-            return body if len(branches) == 1 else f"(?:{body})"
-        return f"(?:{body}|{node['']})" if branches else node[""]
-
-    return build(trie, 0)
-
-
-_MAX_DEPTH = 100
-"""Nested groups in a trie expression; a glossary nested deeper (many terms, each extending
-the last) falls back to one flat alternation, as ``abbr``'s, so no input can exhaust the
-interpreter's or the regular-expression compiler's recursion."""
-
-
-class _TooDeep(Exception):
-    pass
-
-
-def _flat(words: list[str]) -> str:
-    return "|".join(re.escape(w) + (r"\b" if _spaced(w[-1]) else "")
-                    for w in sorted(words, key=len, reverse=True))
+def _ending(word: str) -> str:
+    """The boundary a term needs after it: ``\\b`` after a letter or digit of a spaced
+    script, nothing after a CJK character or punctuation."""
+    return r"\b" if _spaced(word[-1]) else ""
 
 
 def pattern(terms: list[str]) -> re.Pattern[str]:
@@ -88,12 +44,8 @@ def pattern(terms: list[str]) -> re.Pattern[str]:
     if key not in _PATTERNS:
         bounded = [t for t in key if _spaced(t[0])]
         free = [t for t in key if not _spaced(t[0])]
-        try:
-            tries = (_trie(bounded), _trie(free))
-        except _TooDeep:
-            tries = (_flat(bounded), _flat(free))
-        parts = ([rf"\b(?:{tries[0]})"] if bounded else []) + \
-            ([f"(?:{tries[1]})"] if free else [])
+        parts = ([rf"\b(?:{word_pattern(bounded, _ending)})"] if bounded else []) + \
+            ([f"(?:{word_pattern(free, _ending)})"] if free else [])
         _PATTERNS[key] = re.compile("|".join(parts) or r"(?!)")
     return _PATTERNS[key]
 

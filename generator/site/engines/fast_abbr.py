@@ -17,6 +17,7 @@ its own Markdown set-up and the unchanged extension.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markdown.extensions import abbr  # type: ignore[import-untyped]
@@ -25,24 +26,62 @@ from markdown.util import AtomicString  # type: ignore[import-untyped]
 _PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def trie_pattern(words: list[str]) -> str:
-    """A regular expression matching exactly ``words``, as a trie: longer words first."""
+MAX_DEPTH = 100
+"""Nested groups in a trie expression; a word list nested deeper (many words, each extending
+the last) gets one flat alternation instead, so no input can exhaust the interpreter's or the
+regular-expression compiler's recursion."""
+
+
+class TooDeep(Exception):
+    """The trie of a word list would nest deeper than ``MAX_DEPTH``."""
+
+
+def _none(_word: str) -> str:
+    return ""
+
+
+def trie_pattern(words: list[str], ending: Callable[[str], str] = _none) -> str:
+    """A regular expression matching exactly ``words``, as a trie: longer words first, each
+    word followed by ``ending(word)`` (a boundary it needs; none by default). A run of letters
+    without a branch is one literal, so recursion is only where words part."""
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = ending(word)
 
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items())
-                    if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+    def build(node: dict[str, Any], depth: int) -> str:
+        if depth > MAX_DEPTH:
+            raise TooDeep
+        branches = []
+        for char, child in sorted(node.items()):
+            if not char:
+                continue
+            literal = re.escape(char)
+            while len(child) == 1 and "" not in child:
+                (char, child), = child.items()
+                literal += re.escape(char)
+            branches.append(literal + build(child, depth + 1))
+        body = "|".join(branches)
+        if "" not in node:
+            return body if len(branches) == 1 else f"(?:{body})"
+        return f"(?:{body}|{node['']})" if branches else node[""]
 
-    return build(trie)
+    return build(trie, 0)
+
+
+def flat_pattern(words: list[str], ending: Callable[[str], str] = _none) -> str:
+    """The same words as one alternation, longest first (``abbr``'s own form)."""
+    return "|".join(re.escape(w) + ending(w) for w in sorted(words, key=len, reverse=True))
+
+
+def word_pattern(words: list[str], ending: Callable[[str], str] = _none) -> str:
+    """``trie_pattern``, or ``flat_pattern`` for a list that nests too deep."""
+    try:
+        return trie_pattern(words, ending)
+    except TooDeep:
+        return flat_pattern(words, ending)
 
 
 class FastAbbrTreeprocessor(abbr.AbbrTreeprocessor):
@@ -84,7 +123,7 @@ class FastAbbrTreeprocessor(abbr.AbbrTreeprocessor):
             return
         key = tuple(sorted(self.abbrs))
         if key not in _PATTERNS:
-            _PATTERNS[key] = re.compile(rf"\b(?:{trie_pattern(list(key))})\b")
+            _PATTERNS[key] = re.compile(rf"\b(?:{word_pattern(list(key))})\b")
         self.RE = _PATTERNS[key]
         self.iter_element(root)
 
