@@ -214,8 +214,10 @@ def test_the_sticky_progress_bar_never_covers_the_heading(page: Any, assess_site
     next_step(page)  # a new step focuses and scrolls to its heading
     tops = page.evaluate("""() => ({
       h2: document.querySelector('form.assess-area h2').getBoundingClientRect().top,
+      area: document.querySelector('form.assess-area .assess-stepArea').getBoundingClientRect().top,
       bar: document.querySelector('.assess-progress').getBoundingClientRect().bottom})""")
-    assert tops["h2"] >= tops["bar"], tops
+    # The skill's heading and the area's name above it are both below the bar.
+    assert tops["h2"] >= tops["bar"] and tops["area"] >= tops["bar"], tops
 
 
 def test_role_in_the_url_is_preselected(page: Any, assess_site: Any) -> None:

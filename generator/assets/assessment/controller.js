@@ -268,7 +268,8 @@ class App {
     const heading = this.main.querySelector("h2");
     if (focus && heading) {
       heading.focus({ preventScroll: true });
-      heading.scrollIntoView({ block: "start" });
+      // A step scrolls to its form, so the area's name above the skill stays in sight too.
+      (heading.closest("form.assess-area") || heading).scrollIntoView({ block: "start" });
     }
   }
 
