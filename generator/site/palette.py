@@ -42,7 +42,8 @@ class Pair:
 
 PAIRS = [
     Pair("--md-primary-bg-color", "--md-primary-fg-color",
-         "the header, the tabs and primary buttons (text on the primary colour)"),
+         "the header, the tabs, primary buttons and hovered or focused buttons (text on the "
+         "primary colour)"),
     Pair("--md-typeset-a-color", "--md-default-bg-color", "links in the text"),
     Pair("--md-primary-fg-color", "--md-default-bg-color",
          "outlined buttons (the primary colour as text on the page)", schemes=("default",)),

@@ -20,7 +20,8 @@ def test_a_deep_orange_palette_fails_a_strict_build_naming_the_pair_and_ratio(
     assert ("mkdocs.yml:30: warning: theme.palette[0] (scheme default, primary deep-orange, "
             "accent deep-orange): --md-primary-bg-color #ffffff on --md-primary-fg-color "
             "#ff6e42 has a contrast of 2.78:1 (expected at least 4.5:1, WCAG AA); it affects "
-            "the header, the tabs and primary buttons (text on the primary colour)") in result.err
+            "the header, the tabs, primary buttons and hovered or focused buttons (text on the "
+            "primary colour)") in result.err
     assert ("--md-typeset-a-color #ff6e42 on --md-default-bg-color #ffffff has a contrast of "
             "2.78:1") in result.err
     assert "--strict makes them errors, so nothing was written" in result.err
