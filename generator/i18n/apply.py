@@ -20,7 +20,7 @@ from typing import Any
 from ..content.load import RawContent, SourceFile, split_front_matter
 from ..content.located_yaml import parse_yaml
 from ..errors import ContentError, ContentInvalid
-from .units import SKIP, TEXT_KEYS, WHOLE, fingerprint
+from .units import entry, fingerprint, guide_text, visit_units
 
 
 @dataclass
@@ -65,18 +65,18 @@ def _read(path: Path, rel: str) -> Any:
 
 
 def _entries(data: Any) -> dict[str, tuple[Any, str, int]]:
-    """A translation file's usable entries: key → (text, from, line)."""
+    """A translation file's usable entries: key → (text, from, line). Anything but exactly
+    text and from (a comma that split a flow mapping) is not a translation: the English
+    shows, marked, and ``translations`` reports the entry."""
     out: dict[str, tuple[Any, str, int]] = {}
     if not isinstance(data, dict):
         return out
     lines = getattr(data, "key_lines", {})
     for key, value in data.items():
-        # Exactly text and from, as `translations` requires; anything else (a comma that
-        # split a flow mapping) is not a translation, and the English shows, marked.
-        if isinstance(value, dict) and set(value) == {"text", "from"} \
-                and isinstance(value["from"], str):
+        found = entry(value)
+        if found is not None:
             line = getattr(value, "key_lines", {}).get("text", lines.get(key, 0))
-            out[str(key)] = (value["text"], value["from"], line)
+            out[str(key)] = (*found, line)
     return out
 
 
@@ -84,42 +84,24 @@ def _apply(data: Any, entries: dict[str, tuple[Any, str, int]], rel: str, tr_rel
            out: Translated) -> None:
     """Replace, in place, each text unit of ``data`` that has a current translation."""
 
-    def walk(node: Any, path: tuple[str, ...], text: bool) -> None:
-        if isinstance(node, dict):
-            lines = getattr(node, "key_lines", {})
-            for key in list(node):
-                name = str(key)
-                if not path and name in SKIP:
-                    continue
-                value = node[key]
-                unit = ".".join((*path, name))
-                if name in WHOLE and isinstance(value, list):
-                    if all(isinstance(v, str) for v in value):
-                        replace(node, key, unit, value, lines.get(key, 0))
-                    continue
-                if isinstance(value, str) and name in TEXT_KEYS:
-                    replace(node, key, unit, value, lines.get(key, 0))
-                else:
-                    walk(value, (*path, name), name in TEXT_KEYS)
-        elif isinstance(node, list):
-            lines = getattr(node, "item_lines", [])
-            for index, value in enumerate(node):
-                name = _name(value, index)
-                if isinstance(value, str) and text:
-                    replace(node, index, ".".join((*path, name)), value,
-                            lines[index] if index < len(lines) else 0)
-                else:
-                    walk(value, (*path, name), text)
-
-    def replace(container: Any, key: Any, unit: str, english: Any, line: int) -> None:
-        entry = entries.get(unit)
-        if entry is None or entry[1] != fingerprint(english) or not _same_shape(entry[0], english):
+    def replace(container: Any, key: Any, unit: str, english: Any) -> None:
+        found = entries.get(unit)
+        if found is None or found[1] != fingerprint(english) or not _same_shape(found[0],
+                                                                                english):
             out.fallback.update([english] if isinstance(english, str) else english)
             return
-        container[key] = entry[0]
-        out.located.add(rel, line, tr_rel, entry[2])
+        container[key] = found[0]
+        out.located.add(rel, _line(container, key), tr_rel, found[2])
 
-    walk(data, (), False)
+    visit_units(data, replace)
+
+
+def _line(container: Any, key: Any) -> int:
+    """The English line of a unit: its key's in a mapping, its item's in a list."""
+    if isinstance(container, dict):
+        return int(getattr(container, "key_lines", {}).get(key, 0))
+    lines = getattr(container, "item_lines", [])
+    return int(lines[key]) if key < len(lines) else 0
 
 
 def _same_shape(text: Any, english: Any) -> bool:
@@ -128,22 +110,12 @@ def _same_shape(text: Any, english: Any) -> bool:
     return isinstance(text, list) and all(isinstance(t, str) and t.strip() for t in text)
 
 
-def _name(item: Any, index: int) -> str:
-    if isinstance(item, dict):
-        for key in ("id", "value"):
-            value = item.get(key)
-            if isinstance(value, (str, int)) and not isinstance(value, bool):
-                return str(value)
-    return str(index)
-
-
 def _guide(file: SourceFile, root: Path, base: str, out: Translated) -> SourceFile:
     """A guide with its translated file's title, summary and body, when it is current."""
     name = file.path.rsplit("/", 1)[-1]
     tr_rel = f"{base}/guides/{name}"
     path = root / tr_rel
-    english = "\n".join([str(file.data.get("title", "")), str(file.data.get("summary", "")),
-                         file.body]) if isinstance(file.data, dict) else ""
+    english = guide_text(file.data, file.body)
     if not path.is_file() or not isinstance(file.data, dict):
         out.fallback.add(file.body)
         return file

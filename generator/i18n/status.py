@@ -29,7 +29,7 @@ from ..content.load import split_front_matter
 from ..content.located_yaml import parse_yaml
 from ..errors import ContentError
 from ..site.anchors import heading_levels
-from .units import Unit, fingerprint, units
+from .units import Unit, entry, fingerprint, guide_text, units
 
 KEEP = (re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}"), re.compile(r"\]\(([^)\s]+)"),
         re.compile(r"`[^`\n]+`"))
@@ -81,19 +81,8 @@ def source_units(content: Path) -> dict[str, dict[str, Unit]]:
     for file in sorted((content / "guides").glob("*.md")):
         if not file.name.startswith("."):
             meta, _, body, _ = split_front_matter(file.read_text(encoding="utf-8"), file.name)
-            data = yaml.safe_load(meta) or {}
-            out[f"guides/{file.name}"] = {"guide": "\n".join(
-                [str(data.get("title", "")), str(data.get("summary", "")), body])}
+            out[f"guides/{file.name}"] = {"guide": guide_text(yaml.safe_load(meta), body)}
     return out
-
-
-def _entry(value: Any) -> tuple[Unit, str] | None:
-    if isinstance(value, dict) and set(value) == {"text", "from"}:
-        text = value["text"]
-        if (isinstance(text, str) or (isinstance(text, list) and all(
-                isinstance(t, str) for t in text))) and isinstance(value["from"], str):
-            return text, value["from"]
-    return None
 
 
 def _translated(file: Path, rel: str, st: LanguageStatus) -> dict[str, tuple[Unit, str]]:
@@ -113,21 +102,20 @@ def _translated(file: Path, rel: str, st: LanguageStatus) -> dict[str, tuple[Uni
                 raise ContentError(rel, line, f"a translated guide's front matter holds only "
                                    f"title, summary and from (got {', '.join(extra)}: skills, "
                                    "sources, order and dates live in the English guide)")
-            joined = "\n".join([str(data.get("title", "")), str(data.get("summary", "")), body])
-            return {"guide": (joined, source)}
+            return {"guide": (guide_text(data, body), source)}
         data = parse_yaml(text, rel) or {}
     except ContentError as error:
         st.errors.append(str(error))
         return {}
     out = {}
     for key, value in data.items() if isinstance(data, dict) else ():
-        entry = _entry(value)
-        if entry is None:
+        found = entry(value)
+        if found is None:
             line = getattr(data, "key_lines", {}).get(key, 0)
             st.errors.append(f"{rel}:{line}: {key}: expected 'text' and 'from' (the "
                              "translation and the fingerprint of its English)")
         else:
-            out[str(key)] = entry
+            out[str(key)] = found
     return out
 
 

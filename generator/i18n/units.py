@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 TEXT_KEYS = frozenset({
@@ -42,11 +43,29 @@ def fingerprint(text: Unit) -> str:
 def units(data: Any) -> dict[str, Unit]:
     """Every translatable unit of one loaded YAML file, by key, in document order."""
     out: dict[str, Unit] = {}
-    _walk(data, (), False, out)
+
+    def collect(_container: Any, _key: Any, unit: str, text: Unit) -> None:
+        out[unit] = [str(t) for t in text] if isinstance(text, list) else text
+
+    visit_units(data, collect)
     return out
 
 
-def _name(item: Any, index: int) -> str:
+Visitor = Callable[[Any, Any, str, Unit], None]
+"""Called with (the list or mapping holding a unit, its key or index there, the unit's key,
+its text)."""
+
+
+def visit_units(data: Any, visit: Visitor) -> None:
+    """Call ``visit`` for every translatable unit of ``data``, in document order. The one
+    walk: ``units`` collects with it, ``apply`` replaces texts in place with it (a visitor may
+    replace the unit it is given)."""
+    _walk(data, (), False, visit)
+
+
+def item_name(item: Any, index: int) -> str:
+    """A list item's part of a unit key: its ``id`` (or a level's ``value``), else its
+    position."""
     if isinstance(item, dict):
         for key in ("id", "value"):
             if isinstance(item.get(key), (str, int)) and not isinstance(item.get(key), bool):
@@ -54,19 +73,40 @@ def _name(item: Any, index: int) -> str:
     return str(index)
 
 
-def _walk(data: Any, path: tuple[str, ...], text: bool, out: dict[str, Unit]) -> None:
+def entry(value: Any) -> tuple[Unit, str] | None:
+    """A translation file's entry as (text, from), or None unless it is exactly that."""
+    if isinstance(value, dict) and set(value) == {"text", "from"}:
+        text = value["text"]
+        if (isinstance(text, str) or (isinstance(text, list) and all(
+                isinstance(t, str) for t in text))) and isinstance(value["from"], str):
+            return text, value["from"]
+    return None
+
+
+def guide_text(meta: Any, body: str) -> str:
+    """What a guide's fingerprint covers: its title, summary and body."""
+    data = meta if isinstance(meta, dict) else {}
+    return "\n".join([str(data.get("title", "")), str(data.get("summary", "")), body])
+
+
+def _walk(data: Any, path: tuple[str, ...], text: bool, visit: Visitor) -> None:
     if isinstance(data, dict):
-        for key, value in data.items():
-            key = str(key)
-            if not path and key in SKIP:
+        for key, value in list(data.items()):
+            name = str(key)
+            if not path and name in SKIP:
                 continue
-            if key in WHOLE and isinstance(value, list):
+            if name in WHOLE and isinstance(value, list):
                 if all(isinstance(v, str) for v in value):
-                    out[".".join((*path, key))] = [str(v) for v in value]
+                    visit(data, key, ".".join((*path, name)), value)
                 continue
-            _walk(value, (*path, key), key in TEXT_KEYS, out)
+            if isinstance(value, str) and name in TEXT_KEYS:
+                visit(data, key, ".".join((*path, name)), value)
+            else:
+                _walk(value, (*path, name), name in TEXT_KEYS, visit)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            _walk(value, (*path, _name(value, index)), text, out)
-    elif isinstance(data, str) and text:
-        out[".".join(path)] = data
+            name = item_name(value, index)
+            if isinstance(value, str) and text:
+                visit(data, index, ".".join((*path, name)), value)
+            else:
+                _walk(value, (*path, name), text, visit)

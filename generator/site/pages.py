@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..content import levels
@@ -174,17 +175,21 @@ class Renderer:
         """``{ #id }`` for a heading naming an area, skill, role or guide (``anchor``)."""
         return f"{{ #{self.anchor(kind, item_id)} }}"
 
+    @cached_property
+    def _english_names(self) -> dict[str, dict[str, str]]:
+        """The source language's names of what headings name, by kind and id."""
+        src = self.source
+        return {"area": {a.id: a.name for a in src.framework.areas},
+                "skill": {s.id: s.name for s in src.skills},
+                "role": {r.id: r.name for r in src.roles},
+                "guide": {g.slug: g.meta.title for g in src.guides}}
+
     def anchor(self, kind: str, item_id: str) -> str:
         """The id of a heading naming an area, skill, role or guide: the slug of its English
         name, which is the anchor these headings always had, now the same in every
         language."""
-        src = self.source
-        names = {"area": lambda: {a.id: a.name for a in src.framework.areas},
-                 "skill": lambda: {s.id: s.name for s in src.skills},
-                 "role": lambda: {r.id: r.name for r in src.roles},
-                 "guide": lambda: {g.slug: g.meta.title for g in src.guides}}[kind]()
-        name = anchors.html_to_plain(md(names.get(item_id, item_id)))
-        return anchors.slug(name) or item_id
+        name = self._english_names[kind].get(item_id, item_id)
+        return anchors.slug(anchors.html_to_plain(md(name))) or item_id
 
     def guide_body(self, guide: m.Guide) -> str:
         """A guide's body with its headings pinned to the English guide's anchors."""
