@@ -88,6 +88,10 @@ def watched_paths(project: Project) -> list[Path]:
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:
+    # Once: `make serve` stopped with SIGTERM forwards a second SIGTERM to us, and a second
+    # SystemExit raised inside the `finally` that stops the server would leave its thread
+    # serving and the process hanging.
+    signal.signal(signum, signal.SIG_IGN)
     raise SystemExit(128 + signum)
 
 
@@ -98,6 +102,10 @@ def check_port(dev_addr: str) -> None:
         raise GeneratorError(f"not an address to serve on (expected HOST:PORT such as "
                              f"127.0.0.1:8000, got {dev_addr!r})")
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # As the server binds (SO_REUSEADDR): a port whose last connections are still in
+        # TIME_WAIT — for a minute after the previous `serve` stopped — is free to serve on;
+        # one with a listener is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host.strip("[]"), int(port)))
         except OSError as exc:

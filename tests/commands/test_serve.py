@@ -167,3 +167,51 @@ def test_a_translation_is_served_at_its_folder_and_follows_its_edits(tmp_path: P
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_port_is_free_again_right_after_the_last_serve_stopped() -> None:
+    """Stopping `serve` and starting it again at once works: the old connections' TIME_WAIT
+    (a minute on Linux) does not make the port look taken; a listener still does."""
+    import socket
+
+    from generator.commands.serve import check_port
+    from generator.errors import GeneratorError
+
+    port = free_port()
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", port))
+    server.listen()
+    with pytest.raises(GeneratorError, match=f"cannot serve on 127.0.0.1:{port}"):
+        check_port(f"127.0.0.1:{port}")
+    client = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = server.accept()
+    accepted.close()  # the server side closes first, as an HTTP server does: its end waits
+    client.close()
+    server.close()
+    check_port(f"127.0.0.1:{port}")  # no error
+
+
+def test_serve_stops_promptly_when_signalled_repeatedly(minimal: Path) -> None:
+    """`make serve` stopped with SIGTERM forwards a second SIGTERM to the server; however the
+    signals interleave with its shutdown, the process ends (it once hung, serving, forever)."""
+    import signal
+
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    for gap in (0.0, 0.002, 0.02):
+        server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr",
+                                   f"127.0.0.1:{port}"], cwd=minimal, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_for(lambda: "Testing" in fetch(f"http://127.0.0.1:{port}/skills/testing/"),
+                     "the first build")
+            for _ in range(4):
+                server.send_signal(signal.SIGTERM)
+                time.sleep(gap)
+            assert server.wait(timeout=20) == 128 + signal.SIGTERM
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()

@@ -132,6 +132,8 @@ class WarmServer:
         server = LiveReloadServer(builder=self.rebuild, host=self.host, port=self.port,
                                   root=self.site_dir, mount_path=self.mount_path)
         server.build_delay = 0.01  # the edit has settled: `changes` debounces already
+        # Not yet started: a daemon, so an interrupted shutdown cannot keep the process alive.
+        server.serve_thread.daemon = True
         server.error_handler = self._error_page
         watcher = threading.Thread(target=self._watch, args=(server,), daemon=True)
         try:
