@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.content import model as m
 from tests.conftest import FIXTURES, REPO, copy_project
@@ -114,3 +116,36 @@ def test_refused_payload_makes_validate_exit_1_at_its_line(case: Refused, tmp_pa
     assert proc.returncode == 1, f"validate accepted {case.payload!r}:\n{output}"
     assert f"{case.file}:{case.line}: {case.message}" in output, output
     assert "Traceback" not in output
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\"'&<>*_`[]()!\\#-+.:/~=|{}é中")),
+               max_size=30) | st.text(max_size=30))
+def test_inline_html_is_markdown_its_html_for_every_text(text: str) -> None:
+    """The plain-text shortcut in ``inline_html`` gives what markdown-it gives."""
+    from generator.content.safety import _HTML, inline_html
+
+    assert inline_html(text) == _HTML.renderInline(" ".join(text.split()))
+
+
+@pytest.mark.content
+def test_inline_html_of_the_shipped_content_is_unchanged() -> None:
+    from generator.content.safety import _HTML, inline_html
+    from generator.project import Project, load_and_validate
+
+    texts = [v for v in _strings(load_and_validate(Project(REPO)).model_dump())]
+    assert len(texts) > 1000
+    plain = [t for t in texts if inline_html(t) == " ".join(t.split()).replace('"', "&quot;")]
+    assert len(plain) > len(texts) // 2  # the shortcut is worth having
+    assert all(inline_html(t) == _HTML.renderInline(" ".join(t.split())) for t in texts)
+
+
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)

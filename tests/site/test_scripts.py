@@ -1,0 +1,35 @@
+"""No page makes the browser wait for a script before its first paint: every external
+script on every built page, with either engine, is deferred or a module (which defers), and
+Material's bundle still comes before the modules that use it (deferred scripts run in order).
+The assessment, search and instant navigation running on top of this are the browser tests'
+business; here only the markup."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO, copy_project, run_cli
+
+SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"([^>]*)>")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_no_page_waits_for_a_script_before_painting(tmp_path: Path, engine: str) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "minimal")
+    result = run_cli("build", "--root", str(project), "--engine", engine, cwd=REPO)
+    assert result.code == 0, result.err
+    pages = sorted((project / "site").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        scripts = SCRIPT.findall(page.read_text(encoding="utf-8"))
+        blocking = [src for before, src, after in scripts
+                    if not re.search(r"\b(defer|async)\b|type=\"module\"", before + after)]
+        assert blocking == [], f"{page.relative_to(project)}: {blocking}"
+        sources = [src for _, src, _ in scripts]
+        bundle = [i for i, src in enumerate(sources) if "javascripts/bundle" in src]
+        assert len(bundle) == 1, f"{page.relative_to(project)}: {sources}"
+        modules = [i for i, (b, _, a) in enumerate(scripts) if 'type="module"' in b + a]
+        assert all(bundle[0] < i for i in modules), sources
