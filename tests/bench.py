@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.project import Project, StageTimes
 from generator.site.engines import ENGINES
 from generator.site.generate import generate
-from tests.synthetic import REPO, make_plain_project, make_project
+from tests.synthetic import REPO, make_plain_project, make_project, same_configuration
 
 # Subprocesses run this checkout's generator, not whichever one the venv has installed.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
@@ -151,6 +151,11 @@ def bench_scale(scale: int, work: Path) -> dict[str, float]:
     plain_dir = make_plain_project(work / f"plain{scale}", pages)
     theirs = engine.build_command(plain_dir / "mkdocs.yml", plain_dir / "site", False)
     plain, _ = timed_subprocess(theirs, plain_dir)
+    # The same plain pages under our generated configuration (extensions, tooltips, overrides,
+    # assets): what our pages' own Markdown and size cost, the configuration aside.
+    same = engine.build_command(same_configuration(plain_dir, project.generated),
+                                plain_dir / "site-same", False)
+    timed_subprocess(same, plain_dir)
     gen = sum(times.seconds.values())
     md_bytes = sum(f.stat().st_size for f in (project.generated / "docs").rglob("*.md"))
     plain_bytes = sum(f.stat().st_size for f in (plain_dir / "docs").rglob("*.md"))
@@ -159,7 +164,7 @@ def bench_scale(scale: int, work: Path) -> dict[str, float]:
             "generator": gen, "full": full, "rss": rss, "mkdocs": mkdocs,
             "plain": plain, "share": gen / full, "weights": weights, "project": project_dir,
             "gen_cpu": gen_cpu, "full_cpu": full_cpu, "mkdocs_cpu": cpu_of(ours),
-            "plain_cpu": cpu_of(theirs)}
+            "plain_cpu": cpu_of(theirs), "same_cpu": cpu_of(same)}
 
 
 def free_port() -> int:
@@ -409,8 +414,9 @@ def main() -> None:
                   f"{r['mkdocs_cpu'] / r['plain_cpu']:.2f}); Markdown {r['md_mb']:.1f} MB vs "
                   f"{r['plain_mb']:.1f} MB, CPU per MB {r['mkdocs_cpu'] / r['md_mb']:.1f} s vs "
                   f"{r['plain_cpu'] / r['plain_mb']:.1f} s (ratio "
-                  f"{r['mkdocs_cpu'] / r['md_mb'] / (r['plain_cpu'] / r['plain_mb']):.2f})",
-                  flush=True)
+                  f"{r['mkdocs_cpu'] / r['md_mb'] / (r['plain_cpu'] / r['plain_mb']):.2f}); "
+                  f"plain pages under our generated configuration {r['same_cpu']:.2f} (ratio "
+                  f"{r['mkdocs_cpu'] / r['same_cpu']:.2f})", flush=True)
         if results:
             print("\npage weight (gzip: HTML + the style sheets and scripts it loads):")
             for r in results:

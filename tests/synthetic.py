@@ -109,3 +109,20 @@ def make_plain_project(dest: Path, pages: int, seed: int = 7) -> Path:
         body = "\n\n".join(f"## Part {p}\n\n{paragraph(rng, 7)}" for p in range(6))
         (section / f"page-{n:05d}.md").write_text(f"# Page {n}\n\n{body}\n", encoding="utf-8")
     return dest
+
+
+def same_configuration(plain: Path, generated: Path) -> Path:
+    """The plain project's second configuration: the generated ``mkdocs.yml`` (Markdown
+    extensions, glossary tooltips, theme overrides, style sheets and scripts) without its
+    navigation, so MkDocs builds the plain pages exactly as it builds ours. Returns its path."""
+    import shutil
+
+    config = yaml.safe_load((generated / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)
+    config["docs_dir"] = "docs"
+    shutil.copytree(generated / "overrides", plain / "overrides", dirs_exist_ok=True)
+    shutil.copytree(generated / "docs" / "assets", plain / "docs" / "assets", dirs_exist_ok=True)
+    path = plain / "same.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
