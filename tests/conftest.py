@@ -44,6 +44,15 @@ def copy_project(src: Path, dest: Path) -> Path:
     return dest
 
 
+def built_copy(fixture: str, dest: Path, engine: str = "mkdocs") -> Path:
+    """A copy of ``tests/fixtures/<fixture>`` built by ``python -m generator build`` with
+    ``engine`` (the build must succeed); returns the copy's root."""
+    project = copy_project(FIXTURES / fixture, dest)
+    result = run_cli("build", "--root", str(project), "--engine", engine, cwd=REPO)
+    assert result.code == 0, result.err
+    return project
+
+
 UPSTREAM_NAME = "ML/AI Product Manager Skills"
 """The shipped framework's name: the README and docs/ show its output, so the tests that
 compare them with what the content gives run only while the content is this framework."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..content.load import keep_parses
 from ..project import Project, project_lock
 from ..site.build import Builds
 from ..site.generate import generate
@@ -13,10 +14,15 @@ from ._warnings import check_warnings
 
 def run(project: Project, engine: str = "mkdocs", site: bool = True,
         strict: bool = False) -> None:
-    check_warnings(project, strict)
-    with project_lock(project, lambda: click.echo("Waiting for another build of this project "
-                                                  "to finish…", err=True)):
-        _build(project, engine, site)
+    # The warnings and the generator read the same files: each is parsed once (0.8 s at 10x).
+    keep_parses()
+    try:
+        check_warnings(project, strict)
+        with project_lock(project, lambda: click.echo("Waiting for another build of this "
+                                                      "project to finish…", err=True)):
+            _build(project, engine, site)
+    finally:
+        keep_parses(False)
 
 
 def _build(project: Project, engine: str, site: bool) -> None:

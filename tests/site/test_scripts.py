@@ -11,16 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, copy_project, run_cli
+from tests.conftest import built_copy
 
 SCRIPT = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"([^>]*)>")
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_no_page_waits_for_a_script_before_painting(tmp_path: Path, engine: str) -> None:
-    project = copy_project(FIXTURES / "minimal", tmp_path / "minimal")
-    result = run_cli("build", "--root", str(project), "--engine", engine, cwd=REPO)
-    assert result.code == 0, result.err
+    project = built_copy("minimal", tmp_path / "minimal", engine)
     pages = sorted((project / "site").rglob("*.html"))
     assert len(pages) > 5
     for page in pages:

@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, copy_project, run_cli
+from tests.conftest import built_copy
 
 TWICE = re.compile(r"&amp;(?:#x?[0-9a-fA-F]+|amp|quot|lt|gt);")
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_no_built_page_escapes_a_title_twice(tmp_path: Path, engine: str) -> None:
-    project = copy_project(FIXTURES / "titles", tmp_path / "titles")
-    result = run_cli("build", "--root", str(project), "--engine", engine, cwd=REPO)
-    assert result.code == 0, result.err
+    project = built_copy("titles", tmp_path / "titles", engine)
     front = (project / "generated/docs/guides/acme.md").read_text(encoding="utf-8")
     assert ('title: "How Acme&#x27;s ladder works &amp; &quot;why&quot; `‹it›` matters 🎯"'
             in front)
