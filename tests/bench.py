@@ -373,6 +373,35 @@ def bench_lighthouse(site: Path, paths: list[str]) -> list[tuple[str, str, dict[
     return results
 
 
+def bench_modes() -> list[str]:
+    """Each mode's question count and estimated minutes on the shipped content, exactly as
+    the start page shows them (estimate.py, from the words of the questions): shortest and
+    longest path, per role for the quick mode."""
+    from generator.assessment.data import assessment_data
+    from generator.project import load_and_validate
+
+    content = load_and_validate(Project(REPO))
+    data = assessment_data(content, "bench")
+    method = data["estimates"]["method"]
+    lines = [f"assessment modes (shipped content; {method['words_per_minute']} words a minute, "
+             f"{method['rating_seconds']} s per rating and {method['check_seconds']} s per "
+             "check to decide):"]
+
+    def span(pair: list[int]) -> str:
+        return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"
+
+    for role in data["roles"]:
+        quick = data["estimates"]["quick"][role["id"]]
+        lines.append(f"  quick, {role['id']:<20} {span(quick['questions']):>6} questions, "
+                     f"{span(quick['minutes']):>6} min ({len(role['quick'])} of "
+                     f"{len(data['skills'])} skills)")
+    for mode in ("full", "opinion"):
+        est = data["estimates"][mode]
+        lines.append(f"  {mode + ',':<28} {span(est['questions']):>6} questions, "
+                     f"{span(est['minutes']):>6} min")
+    return lines
+
+
 def total_checks() -> int:
     from generator.project import load_and_validate
 
@@ -456,6 +485,7 @@ def main() -> None:
                 print(f"\nserve loop, {engine} (save YAML -> page served), {len(loop)} rounds: "
                       f"median {statistics.median(loop):.2f} s, min {min(loop):.2f} s, "
                       f"max {max(loop):.2f} s (goal < 1 s)", flush=True)
+    print("\n" + "\n".join(bench_modes()))
     if not args.skip_weight:
         weight = bench_weight()
         print("\nassessment weight (raw / gzip bytes): " + ", ".join(

@@ -1,5 +1,6 @@
 """The README is tested against the code: its set-up commands are the ones CI runs, and
-every command it lists exists and answers --help."""
+every command it lists exists and answers --help; docs/benchmarks.md's table of assessment
+modes holds what the start page shows."""
 
 from __future__ import annotations
 
@@ -66,3 +67,28 @@ def test_the_readme_error_example_is_what_validate_prints(tmp_path) -> None:
     no_lines = lambda text: re.sub(r"\.yml:\d+:", ".yml:N:", text)
     assert [no_lines(x) for x in result.output.strip().splitlines()] == \
         [no_lines(x) for x in example]
+
+
+@pytest.mark.content
+@upstream_only()
+def test_the_assessment_modes_table_is_what_the_start_page_shows() -> None:
+    """docs/benchmarks.md's "Assessment modes" table holds the estimates data.json ships."""
+    from generator.assessment.data import assessment_data
+    from generator.project import Project, load_and_validate
+
+    content = load_and_validate(Project(REPO))
+    data = assessment_data(content, "docs")
+    page = (REPO / "docs/benchmarks.md").read_text(encoding="utf-8")
+    section = page.split("## Assessment modes", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| (quick, [^|]+|full[^|]*|second opinion[^|]*) \| (\d+)(?:–(\d+))?"
+                      r"[^|]* \| (\d+)(?:–(\d+))? \|$", section, re.MULTILINE)
+
+    def pair(low: str, high: str) -> list[int]:
+        return [int(low), int(high or low)]
+
+    shown = [(pair(q, q2), pair(m, m2)) for _, q, q2, m, m2 in rows]
+    expected = [(data["estimates"]["quick"][r["id"]]["questions"],
+                 data["estimates"]["quick"][r["id"]]["minutes"]) for r in data["roles"]]
+    expected += [(data["estimates"][mode]["questions"], data["estimates"][mode]["minutes"])
+                 for mode in ("full", "opinion")]
+    assert shown == expected
