@@ -383,9 +383,9 @@ def bench_modes() -> list[str]:
     content = load_and_validate(Project(REPO))
     data = assessment_data(content, "bench")
     method = data["estimates"]["method"]
-    lines = [f"assessment modes (shipped content; {method['words_per_minute']} words a minute, "
-             f"{method['rating_seconds']} s per rating and {method['check_seconds']} s per "
-             "check to decide):"]
+    lines = [(f"assessment modes (shipped content; {method['words_per_minute']} words a "
+              f"minute, {method['rating_seconds']} s per rating and {method['check_seconds']} "
+              "s per check to decide):")]
 
     def span(pair: list[int]) -> str:
         return f"{pair[0]}" if pair[0] == pair[1] else f"{pair[0]}-{pair[1]}"

@@ -133,10 +133,8 @@ def test_inline_html_of_the_shipped_content_is_unchanged() -> None:
     from generator.content.safety import _HTML, inline_html
     from generator.project import Project, load_and_validate
 
-    texts = [v for v in _strings(load_and_validate(Project(REPO)).model_dump())]
-    assert len(texts) > 1000
-    plain = [t for t in texts if inline_html(t) == " ".join(t.split()).replace('"', "&quot;")]
-    assert len(plain) > len(texts) // 2  # the shortcut is worth having
+    texts = list(_strings(load_and_validate(Project(REPO)).model_dump()))
+    assert texts
     assert all(inline_html(t) == _HTML.renderInline(" ".join(t.split())) for t in texts)
 
 
