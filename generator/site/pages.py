@@ -14,7 +14,7 @@ from typing import Any
 
 from ..content import levels
 from ..content import model as m
-from ..content.safety import md
+from ..content.safety import md, md_cell, md_inline
 from ..i18n.apply import LanguageContent
 from ..strings import load_strings
 from . import anchors
@@ -144,6 +144,15 @@ class Renderer:
     def level_label(self, value: int) -> str:
         """A level as pages name it: "2 · Practising", or "Level 2" alone (``levels.label``)."""
         return levels.label(self.strings, value, self.levels[value].name)
+
+    def level_md(self, value: int, cell: bool = False) -> str:
+        """``level_label`` as Markdown for a page (``cell``: inside a table), its level name
+        marked when it is shown untranslated — the label around it is interface text."""
+        name = self.levels[value].name
+        shown = md_cell(name) if cell else md_inline(name)
+        shown = self.marked(name, shown, False)
+        return shown if levels.numbered(value, name) else self.strings.t(
+            "levels.label", n=value, name=shown)
 
     def level_notes(self, skill: m.Skill) -> str:
         """What a skill says about the levels that do not apply to it, or ""."""

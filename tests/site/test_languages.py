@@ -80,6 +80,10 @@ def test_untranslated_text_is_marked_with_its_language_and_a_notice(project: Pat
     assert '<span lang="en" class="mlpm-fallback">Writes a unit test.</span>' in skill
     assert re.search(r'<div lang="en" class="mlpm-fallback" markdown="1">\s+Tests catch', skill)
     assert '!!! note "尚未翻译"' in skill and "中文" in skill
+    # A level name inside a composed label ("1 · Basic") is marked, the label around it not.
+    assert '### 1 · <span lang="en" class="mlpm-fallback">Basic</span> { #level-1 }' in skill
+    assert '| 2 · <span lang="en" class="mlpm-fallback">Advanced</span> |' in page(
+        project, "zh/docs/roles/tester.md")
     guide = page(project, "zh/docs/guides/start.md")
     assert '<div lang="en" class="mlpm-fallback"' in guide
     assert "尚未翻译" not in page(project, "ru/docs/skills/testing.md")
