@@ -59,10 +59,12 @@ def numbered(value: int, name: str) -> bool:
     return re.search(rf"(?<!\d){value}(?!\d)", name) is not None
 
 
-def label(strings: Strings, value: int, name: str, key: str = "levels.label") -> str:
+def label(strings: Strings, value: int, name: str, key: str = "levels.label",
+          shown: str | None = None) -> str:
     """How a level is named wherever it is shown: "2 · Practising", or just the name when it
-    holds the number already."""
-    return name if numbered(value, name) else strings.t(key, n=value, name=name)
+    holds the number already; ``shown``, the name as it is to appear (escaped, marked)."""
+    shown = name if shown is None else shown
+    return shown if numbered(value, name) else strings.t(key, n=value, name=shown)
 
 
 def implicit_area(framework: Framework, strings: Strings) -> Area:

@@ -149,10 +149,8 @@ class Renderer:
         """``level_label`` as Markdown for a page (``cell``: inside a table), its level name
         marked when it is shown untranslated — the label around it is interface text."""
         name = self.levels[value].name
-        shown = md_cell(name) if cell else md_inline(name)
-        shown = self.marked(name, shown, False)
-        return shown if levels.numbered(value, name) else self.strings.t(
-            "levels.label", n=value, name=shown)
+        shown = self.marked(name, md_cell(name) if cell else md_inline(name), False)
+        return levels.label(self.strings, value, name, shown=shown)
 
     def level_notes(self, skill: m.Skill) -> str:
         """What a skill says about the levels that do not apply to it, or ""."""
