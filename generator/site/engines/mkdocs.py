@@ -121,6 +121,10 @@ class WarmServer:
         from mkdocs.exceptions import Abort
         from mkdocs.livereload import LiveReloadServer
 
+        from .segmenter import keep_cache_private
+
+        keep_cache_private()  # a Chinese site's search index is segmented in this process
+
         # MkDocs' warnings (a broken link, say) are shown; its progress lines and the warning
         # that every dirty build prints are not: serve prints a line per regeneration.
         mkdocs_log = logging.getLogger("mkdocs")
