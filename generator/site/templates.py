@@ -38,14 +38,19 @@ def template_environment(language: str) -> jinja2.Environment:
     env.filters.update(md=_marking(md, True), md_inline=_marking(md_inline, False),
                        md_cell=_marking(md_cell, False), yaml=yaml_scalar,
                        plain=plain, url=url, minutes=strings.minutes)
-    env.globals.update(t=strings.t, P=P, anchor=anchor)
+    env.globals.update(t=strings.t, P=P, anchor=anchor, anchor_id=anchor_id)
     return env
 
 
-def anchor(key: str) -> str:
-    """``{ #id }`` for a heading whose text is the interface string ``key``: the slug of its
+def anchor_id(key: str) -> str:
+    """The id of a heading whose text is the interface string ``key``: the slug of its
     English text, so the anchor is the same in every language (``anchors``)."""
-    return f"{{ #{slug(load_strings('en').t(key))} }}"
+    return slug(load_strings("en").t(key))
+
+
+def anchor(key: str) -> str:
+    """``{ #id }`` for such a heading (``anchor_id``)."""
+    return f"{{ #{anchor_id(key)} }}"
 
 
 def _marking(render: Callable[[str | None], str], block: bool) -> Callable[..., str]:
