@@ -111,8 +111,10 @@ STYLESHEETS = ("site.css", "languages.css", "assessment/assessment.css")
 """Our style sheets (under generator/assets/), shipped as one file: on a phone every extra
 render-blocking request delays the first paint."""
 OUR_CSS = ["assets/mlpm.css"]
-OUR_JS: list[Any] = [{"path": "assets/assessment/app.js", "type": "module"},
-                   {"path": "assets/languages.js", "type": "module"}]
+OUR_JS: list[Any] = ["assets/assessment/app.js", "assets/languages.js"]
+"""Classic scripts, deferred by the theme's main.html; the assessment's modules are loaded by
+app.js with `import()`. Not `type="module"`: Lighthouse's simulation cannot see when a module
+runs, so it counts every module as needed for the largest paint (mobile LCP 1.6 → 1.2 s)."""
 
 
 def generated_config(user_config: dict[str, Any], nav: list[Any],

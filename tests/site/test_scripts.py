@@ -1,8 +1,10 @@
 """No page makes the browser wait for a script before its first paint: every external
-script on every built page, with either engine, is deferred or a module (which defers), and
-Material's bundle still comes before the modules that use it (deferred scripts run in order).
-The assessment, search and instant navigation running on top of this are the browser tests'
-business; here only the markup."""
+script on every built page, with either engine, is deferred (or async), and Material's bundle
+still comes before our scripts that use it (deferred scripts run in order). Ours are classic
+scripts, not modules: Lighthouse's simulation cannot tell when a module ran, so it counts
+every module as needed for the largest paint (config.OUR_JS). The assessment, search and
+instant navigation running on top of this are the browser tests' business; here only the
+markup."""
 
 from __future__ import annotations
 
@@ -24,10 +26,13 @@ def test_no_page_waits_for_a_script_before_painting(tmp_path: Path, engine: str)
     for page in pages:
         scripts = SCRIPT.findall(page.read_text(encoding="utf-8"))
         blocking = [src for before, src, after in scripts
-                    if not re.search(r"\b(defer|async)\b|type=\"module\"", before + after)]
+                    if not re.search(r"\b(defer|async)\b", before + after)]
         assert blocking == [], f"{page.relative_to(project)}: {blocking}"
         sources = [src for _, src, _ in scripts]
         bundle = [i for i, src in enumerate(sources) if "javascripts/bundle" in src]
         assert len(bundle) == 1, f"{page.relative_to(project)}: {sources}"
-        modules = [i for i, (b, _, a) in enumerate(scripts) if 'type="module"' in b + a]
-        assert all(bundle[0] < i for i in modules), sources
+        ours = [i for i, src in enumerate(sources) if src.endswith(("/app.js", "/languages.js"))]
+        assert len(ours) == 2, f"{page.relative_to(project)}: {sources}"
+        assert all(bundle[0] < i for i in ours), sources
+        modules = [src for before, src, after in scripts if 'type="module"' in before + after]
+        assert modules == [], f"{page.relative_to(project)}: {modules}"
