@@ -196,7 +196,12 @@ def test_filters_and_marks_are_wired_after_instant_navigation(page: Any, assess_
     page.locator('input[data-read="data-guide"]').check()
     page.locator("article a[href$='skills/data/']").first.click()
     page.wait_for_url("**/skills/data/")
-    page.wait_for_selector("input[data-read][data-wired=yes]", state="attached")
+    # Material may change the address before it swaps the page in: wait until the reading
+    # list's form is gone and every mark on the skill page is wired (the reading list's own,
+    # already wired, would otherwise satisfy the wait).
+    page.wait_for_function("""() => !document.querySelector("#reading-filter")
+        && document.querySelector("input[data-read]")
+        && [...document.querySelectorAll("input[data-read]")].every((b) => b.dataset.wired === "yes")""")
     assert page.evaluate("window.__stay") == 1
     assert page.locator('input[data-read="data-guide"]').is_checked()
 
