@@ -142,6 +142,9 @@ def generated_config(user_config: dict[str, Any], nav: list[Any],
                       for e in extensions]
     config["markdown_extensions"] = extensions
     config["extra_css"] = OUR_CSS + [c for c in config.get("extra_css") or [] if c not in OUR_CSS]
-    config["extra_javascript"] = OUR_JS + [j for j in config.get("extra_javascript") or []
-                                           if j not in OUR_JS]
+    # A fork's list naming one of our scripts, in any form (a path, or a mapping with a
+    # `path`, e.g. the `type: module` entries of older versions), would load it twice.
+    config["extra_javascript"] = OUR_JS + [
+        j for j in config.get("extra_javascript") or []
+        if (j.get("path") if isinstance(j, dict) else j) not in OUR_JS]
     return config

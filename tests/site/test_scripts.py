@@ -1,8 +1,7 @@
 """No page makes the browser wait for a script before its first paint: every external
 script on every built page, with either engine, is deferred (or async), and Material's bundle
 still comes before our scripts that use it (deferred scripts run in order). Ours are classic
-scripts, not modules: Lighthouse's simulation cannot tell when a module ran, so it counts
-every module as needed for the largest paint (config.OUR_JS). The assessment, search and
+scripts, not modules (config.OUR_JS says why). The assessment, search and
 instant navigation running on top of this are the browser tests' business; here only the
 markup."""
 
@@ -36,3 +35,13 @@ def test_no_page_waits_for_a_script_before_painting(tmp_path: Path, engine: str)
         assert all(bundle[0] < i for i in ours), sources
         modules = [src for before, src, after in scripts if 'type="module"' in before + after]
         assert modules == [], f"{page.relative_to(project)}: {modules}"
+
+
+def test_a_fork_naming_our_scripts_does_not_load_them_twice() -> None:
+    from generator.site.config import OUR_JS, generated_config
+
+    theirs = [{"path": "assets/assessment/app.js", "type": "module"}, "assets/languages.js",
+              "js/extra.js", {"path": "js/module.js", "type": "module"}]
+    config = generated_config({"site_name": "Fork", "extra_javascript": theirs}, [])
+    assert config["extra_javascript"] == [*OUR_JS, "js/extra.js",
+                                          {"path": "js/module.js", "type": "module"}]
