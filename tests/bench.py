@@ -155,7 +155,7 @@ def bench_scale(scale: int, work: Path) -> dict[str, float]:
     # assets): what our pages' own Markdown and size cost, the configuration aside.
     same = engine.build_command(same_configuration(plain_dir, project.generated),
                                 plain_dir / "site-same", False)
-    timed_subprocess(same, plain_dir)
+    timed_subprocess(same, plain_dir)  # cpu_of reads the CPU this run recorded
     gen = sum(times.seconds.values())
     md_bytes = sum(f.stat().st_size for f in (project.generated / "docs").rglob("*.md"))
     plain_bytes = sum(f.stat().st_size for f in (plain_dir / "docs").rglob("*.md"))

@@ -125,4 +125,3 @@ def same_configuration(plain: Path, generated: Path) -> Path:
     path = plain / "same.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
-
