@@ -2,6 +2,9 @@
 
 Templates and the assessment's JavaScript both read their text from here, so a
 translation is one new file. A key missing from a translation falls back to English.
+A project can override any of them, or add a language, in ``content/strings/<code>.yml``
+(checked by ``content.interface``); for language L the table is English, then the
+project's English, then L, then the project's L, each over the one before.
 
 A string that counts something is a mapping of plural forms by CLDR category (``one``,
 ``few``, ``many``, ``other``): English needs ``one`` and ``other``, Russian ``one``, ``few``
@@ -11,6 +14,7 @@ language's rule (``plural_category``; report.js has its twin, held equal by a te
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources as package_files
 from typing import Any
@@ -18,6 +22,7 @@ from typing import Any
 import yaml
 
 DEFAULT_LANGUAGE = "en"
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
 def _read(language: str) -> dict[str, Any]:
@@ -106,9 +111,47 @@ class Strings:
         return dict(self.table.get(name, {}))
 
 
+@lru_cache(maxsize=16)
+def package_table(language: str) -> dict[str, Any]:
+    """The generator's own strings file for ``language`` as read (empty when it has none).
+    Callers must not change it."""
+    return _read(language)
+
+
+def has_package_strings(language: str) -> bool:
+    return bool(package_table(language))
+
+
 @lru_cache(maxsize=8)
-def load_strings(language: str = DEFAULT_LANGUAGE) -> Strings:
-    table = _read(DEFAULT_LANGUAGE)
+def _package_strings(language: str) -> Strings:
+    table = package_table(DEFAULT_LANGUAGE)
     if language != DEFAULT_LANGUAGE:
-        table = _merge(table, _read(language))
+        table = _merge(table, package_table(language))
     return Strings(table, language)
+
+
+_WITH_PROJECT: dict[tuple[str, str], Strings] = {}
+
+
+def load_strings(language: str = DEFAULT_LANGUAGE,
+                 interface: Mapping[str, Any] | None = None) -> Strings:
+    """The strings for ``language``; ``interface``: a project's own, by language code
+    (``Content.interface``, already checked), merged as the module says."""
+    own = [interface.get(code) or {} for code in dict.fromkeys((DEFAULT_LANGUAGE, language))] \
+        if interface else []
+    if not any(own):
+        return _package_strings(language)
+    key = (language, repr(own))  # the same files give the same text
+    if key not in _WITH_PROJECT:
+        table = _merge(package_table(DEFAULT_LANGUAGE), own[0])
+        if language != DEFAULT_LANGUAGE:
+            table = _merge(_merge(table, package_table(language)), own[-1])
+        if len(_WITH_PROJECT) > 32:  # serve keeps one process while the files change
+            _WITH_PROJECT.clear()
+        _WITH_PROJECT[key] = Strings(table, language)
+    return _WITH_PROJECT[key]
+
+
+def strings_of(content: Any) -> Strings:
+    """The strings of a validated ``content.model.Content``: its language, its project's own."""
+    return load_strings(content.framework.language, getattr(content, "interface", None))

@@ -130,7 +130,7 @@ def run_module(script: str, stdin: str = "") -> str:
 # What the generator reads: content/*.yml, content/skills/, content/guides/, content/i18n/ and mkdocs.yml
 # (content/LICENSE.md, the content's licence, is not read by it).
 CONTENT_PATHS = (str(REPO / "content" / "skills"), str(REPO / "content" / "guides"),
-                 str(REPO / "content" / "i18n"),
+                 str(REPO / "content" / "i18n"), str(REPO / "content" / "strings"),
                  str(REPO / "mkdocs.yml"))
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from ..content import levels as lv_rules
 from ..content import model as m
 from ..content.safety import block_html, inline_html
-from ..strings import Strings, load_strings
+from ..strings import Strings, strings_of
 from . import estimate
 
 FORMAT_VERSION = 2
@@ -48,7 +48,9 @@ def rating_hash(skill: m.Skill) -> str:
 
 def content_version(content: m.Content) -> str:
     """A short hash that changes whenever any content changes."""
-    dumped = content.model_dump_json().encode("utf-8")
+    # A project with no strings of its own keeps the hash it had before they could exist.
+    dumped = content.model_dump_json(exclude=None if content.interface else {"interface"}
+                                     ).encode("utf-8")
     return hashlib.sha256(dumped).hexdigest()[:12]
 
 
@@ -184,7 +186,7 @@ def assessment_data(content: m.Content, version: str, source: m.Content | None =
     ``source_skills``, the source's own data's skills when already made (they are the same
     for every translation)."""
     fw = content.framework
-    strings = load_strings(fw.language)
+    strings = strings_of(content)
     per_skill = fw.assessment.quick_checks_per_skill
     orders = option_orders(content.skills, per_skill)
     levels = _levels(fw, strings)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import GeneratorError
 from ..project import Project, load_and_validate
-from ..strings import Strings, load_strings
+from ..strings import Strings, strings_of
 from .data import assessment_data, content_version
 from .format import number, plain
 from .results import ResultFile
@@ -84,10 +84,10 @@ def load_assessment(root: Path, language: str | None = None) -> Assessment:
     if language is None:
         content = load_and_validate(project)
         data = assessment_data(content, content_version(content))
-        return Assessment(data, load_strings(content.framework.language))
+        return Assessment(data, strings_of(content))
     from ..site.generate import load_languages  # here: it loads every translation
 
     source, languages = load_languages(project, only=(language,))
     chosen = languages[0].content
     data = assessment_data(chosen, content_version(source), source, languages[0].fallback)
-    return Assessment(data, load_strings(chosen.framework.language))
+    return Assessment(data, strings_of(chosen))

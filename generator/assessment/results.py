@@ -1,10 +1,9 @@
 """Assessment result files (``docs/result-format.md``): read, validate, create and write.
 
-A result file is an interface between the browser and the terminal, and between
-content versions, so reading it is forgiving entry by entry: a stale, unknown or
-malformed rating or answer is dropped with a notice and everything valid is kept.
-Only a file that is not a result at all (not JSON, another format, a newer format
-version) is refused, with ``ResultFileError`` naming the file.
+A result file is an interface between the browser and the terminal, and between content
+versions, so reading it is forgiving entry by entry: a stale, unknown or malformed rating or
+answer is dropped with a notice and everything valid is kept. Only a file that is not a
+result at all (not JSON, another format, a newer version) is refused, with ``ResultFileError``.
 """
 
 from __future__ import annotations
@@ -94,8 +93,8 @@ def new_result(data: Mapping[str, Any], source: str, mode: str, role: str,
                       content_version=data["content_version"])
 
 
-def _strings(data: Mapping[str, Any]) -> Strings:
-    return load_strings(data["framework"].get("language", "en"))
+def _strings(data: Mapping[str, Any], strings: Strings | None) -> Strings:
+    return strings or load_strings(data["framework"].get("language", "en"))
 
 
 def _describe(value: Any) -> str:
@@ -124,9 +123,10 @@ def whole_number(value: Any) -> int | None:
     return None
 
 
-def read_result(path: Path, data: Mapping[str, Any]) -> ResultFile:
-    """Read and validate one result file; ``ResultFileError`` if it is not a result file."""
-    t = _strings(data).t
+def read_result(path: Path, data: Mapping[str, Any], strings: Strings | None = None) -> ResultFile:
+    """Read and validate one result file (``ResultFileError`` if it is not one), with the
+    project's ``strings`` (``Assessment.strings``) or else the generator's own."""
+    t = _strings(data, strings).t
     source = clean(str(path))  # a file name can hold escape sequences too
     try:
         raw_bytes = path.read_bytes()
@@ -149,12 +149,13 @@ def read_result(path: Path, data: Mapping[str, Any]) -> ResultFile:
         raise ResultFileError(t("cli.results.not_json", file=source, line=1, column=1,
                                 reason=reason)) from None
     # Strings come back printable: escape sequences and lone surrogates go (format.clean).
-    return parse_result(clean(raw), source, data)
+    return parse_result(clean(raw), source, data, strings)
 
 
-def parse_result(raw: Any, source: str, data: Mapping[str, Any]) -> ResultFile:
+def parse_result(raw: Any, source: str, data: Mapping[str, Any], strings: Strings | None = None
+                 ) -> ResultFile:
     """Validate a decoded result object against the current content (see the module doc)."""
-    t = _strings(data).t
+    t = _strings(data, strings).t
     if not isinstance(raw, dict):
         raise ResultFileError(t("cli.results.not_object", file=source, got=_describe(raw)))
     if raw.get("format") != FORMAT:

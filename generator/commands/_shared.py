@@ -17,7 +17,7 @@ from ..assessment.results import ResultFile, read_result
 
 def read_results(paths: Iterable[Path], assessment: Assessment) -> list[ResultFile]:
     """Read every result file; print each file's notices once, on stderr."""
-    results = [read_result(path, assessment.data) for path in paths]
+    results = [read_result(path, assessment.data, assessment.strings) for path in paths]
     for result in results:
         for notice in result.notices:
             click.echo(notice, err=True)

@@ -1,6 +1,6 @@
 """Warnings that do not stop a build unless ``--strict`` says so: placeholder addresses,
-skills or guides whose facts were last reviewed too long ago, and palette colours under
-WCAG AA contrast."""
+skills or guides whose facts were last reviewed too long ago, palette colours under WCAG AA
+contrast, and interface strings a language used has no text for."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 
 import click
 
+from ..content.interface import missing_strings
 from ..content.load import SourceFile, load_content
 from ..content.placeholders import placeholder_warnings
 from ..content.reviews import stale_reviews
@@ -27,6 +28,7 @@ def check_warnings(project: Project, strict: bool) -> None:
     given = SourceFile("options or environment", dict(project.overrides()))
     found += placeholder_warnings([given])
     found += stale_reviews(raw, date.today())
+    found += missing_strings(raw)
     if config is not None:
         found += palette_warnings(config.data, project.root, _palette_lines(config.data))
     for warning in found:

@@ -49,7 +49,7 @@ def open_result(assessment: Assessment, path: Path, role: str | None, mode: str 
     """The result to continue (``path`` exists) or a new one; options given now win."""
     t = assessment.t
     if path.exists():
-        result = read_result(path, assessment.data)
+        result = read_result(path, assessment.data, assessment.strings)
         for notice in result.notices:
             click.echo(notice, err=True)
         result.notices = []

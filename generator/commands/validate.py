@@ -7,7 +7,7 @@ import click
 from ..content.levels import IMPLICIT_AREA
 from ..project import Project, load_and_validate
 from ..site.config import load_site_config
-from ..strings import load_strings
+from ..strings import strings_of
 from ._warnings import check_warnings
 
 
@@ -15,7 +15,7 @@ def run(project: Project, strict: bool = False) -> None:
     load_site_config(project)
     content = load_and_validate(project)
     check_warnings(project, strict)
-    t = load_strings(content.framework.language).t
+    t = strings_of(content).t
     counts = [("areas", len(content.framework.areas)), ("skills", len(content.skills)),
               ("checks", sum(len(s.checks) for s in content.skills)),
               ("roles", len(content.roles)), ("resources", len(content.resources)),

@@ -9,7 +9,9 @@ never edits, so pulling upstream's changes touches none of them (docs/fork.md, "
   items with a new id are added, items with an upstream id are updated;
 - ``fork/remove.yml``: ids of skills, checks, roles, resources, terms, guides and sources
   to leave out (with every reference to a removed skill or source);
-- ``fork/mkdocs.yml``: settings merged over ``mkdocs.yml`` (site name, palette, logo).
+- ``fork/mkdocs.yml``: settings merged over ``mkdocs.yml`` (site name, palette, logo);
+- ``fork/strings/<code>.yml``: interface strings merged key by key over
+  ``content/strings/<code>.yml`` (``interface``).
 
 "Updated" means: each key given replaces upstream's value, except that a mapping (a skill's
 ``levels``, a role's ``expectations``) is updated key by key and a list of items with ids
@@ -144,6 +146,17 @@ def apply_layer(raw: Any, root: Path, read_yaml: Callable[[Path, Path], Any],
         elif loaded is not None:
             raw.guides.append(loaded)
             layer.origins[f"{content_dir}/guides/{file.name}"] = loaded.path
+    strings = {Path(s.path).stem: s for s in raw.strings}
+    for file in listed(base / "strings", (".yml", ".yaml")):
+        loaded = attempt(read_yaml, file)
+        upstream = strings.get(file.stem)
+        if loaded is None:
+            continue
+        if upstream is None or not (isinstance(upstream.data, LocatedDict)
+                                    and isinstance(loaded.data, LocatedDict)):
+            raw.strings.append(loaded)
+        else:
+            upstream.data = merge(upstream.data, loaded.data, loaded.path)
     removals = base / "remove.yml"
     if removals.exists():
         loaded = attempt(read_yaml, removals)

@@ -73,6 +73,10 @@ class RawContent:
     unreadable_skills: list[str] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # e.g. "sources" when sources.yml broke
     layer: Any = None  # a fork's layer (layers.Layer) when the project has a fork/ folder
+    strings: list[SourceFile] = field(default_factory=list)  # content/strings/<code>.yml
+    # For a translation's copy (i18n.apply.translate): the framework's own language, whose
+    # strings file is still one the project uses.
+    source_language: str | None = None
 
 
 REQUIRED_FILES = ("framework", "roles")
@@ -185,6 +189,10 @@ def load_content(root: Path, content_dir: str = "content") -> RawContent:
         loaded = attempt(read_guide, file)
         if loaded:
             raw.guides.append(loaded)
+    for file in _listed(base / "strings", (".yml", ".yaml")):
+        loaded = attempt(read_yaml_file, file)
+        if loaded:
+            raw.strings.append(loaded)
     from .layers import apply_layer  # here: layers reads files with this module's readers
     apply_layer(raw, root, read_yaml_file, read_guide, _listed, content_dir)
     return raw

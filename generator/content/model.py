@@ -11,7 +11,7 @@ Translations are files of their own (``content/i18n/``), not fields here.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -270,6 +270,9 @@ class Content(BaseModel):
     sources: list[Source]
     guides: list[Guide]
     origins: dict[str, str] = {}  # a page's edit path → the fork layer file its text is from
+    # The project's own interface strings by language (content/strings/<code>.yml, checked
+    # by content.interface); strings.strings_of merges them over the generator's.
+    interface: dict[str, Any] = {}
 
     def skills_in(self, area_id: str) -> list[Skill]:
         """The skills of one area, in content order."""

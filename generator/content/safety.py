@@ -146,6 +146,12 @@ def _inert(part: str) -> str:
     return _BAD_SCHEME.sub(lambda m: f"{m.group(1)} :", part)
 
 
+def inert_text(text: str) -> str:
+    """An interface string from content made inert like ``md`` but with its braces kept:
+    they are ``str.format`` placeholders, which validation allows only as ``{name}``."""
+    return _BAD_SCHEME.sub(lambda m: f"{m.group(1)} :", _TAG_START.sub("&lt;", text))
+
+
 def md(text: str | None) -> str:
     """Content Markdown made safe to embed in a page: outside code, nothing can open an HTML
     tag, add an attribute (attr_list) or form a script URL; code is left exactly as written

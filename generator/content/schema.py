@@ -32,6 +32,11 @@ def json_schema(name: str) -> dict[str, Any]:
 
 def schema_files() -> dict[str, bytes]:
     """``{file name: bytes}`` for every content schema, deterministic."""
-    return {f"{name}.schema.json": (json.dumps(json_schema(name), indent=2, sort_keys=True,
+    from .interface import json_schema as strings_schema  # from the generator's English
+
+    schemas = {name: json_schema(name) for name in SCHEMAS}
+    schemas["strings"] = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                          "$id": "strings.schema.json", **strings_schema()}
+    return {f"{name}.schema.json": (json.dumps(schema, indent=2, sort_keys=True,
                                                ensure_ascii=False) + "\n").encode("utf-8")
-            for name in SCHEMAS}
+            for name, schema in schemas.items()}

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, ContentInvalid
 from ..strings import load_strings
-from . import levels, rules
+from . import interface, levels, rules
 from . import model as m
 from .layers import without_removed
 from .load import RawContent, SourceFile
@@ -124,6 +124,9 @@ def validate(raw: RawContent) -> m.Content:
                                            "least one content/skills/<id>.yml)"))
     if framework:
         _cross_check(checker, raw, framework, skills, files, guides, partial)
+        used = {framework.language, *(lang.code for lang in framework.languages)}
+        checker.errors += interface.check_strings(raw.strings, used | {
+            raw.source_language or framework.language})
     if checker.errors:
         raise ContentInvalid(checker.errors)
     assert framework is not None  # no errors means the framework validated
@@ -131,7 +134,8 @@ def validate(raw: RawContent) -> m.Content:
     def items(name: str, attr: str) -> list[Any]:
         return list(getattr(files[name][1], attr)) if name in files else []
 
-    framework, found = with_areas(framework, [s for _, s in skills])
+    own_strings = interface.tables(raw.strings)
+    framework, found = with_areas(framework, [s for _, s in skills], own_strings)
     area_order = {a.id: i for i, a in enumerate(framework.areas)}
     return without_hidden_areas(without_removed(m.Content(
         framework=framework,
@@ -145,16 +149,17 @@ def validate(raw: RawContent) -> m.Content:
              for f, meta in guides),
             key=lambda g: (g.meta.order, g.slug),
         ),
+        interface=own_strings,
     ), raw.layer))
 
 
-def with_areas(framework: m.Framework, skills: list[m.Skill]
-               ) -> tuple[m.Framework, list[m.Skill]]:
+def with_areas(framework: m.Framework, skills: list[m.Skill],
+               own_strings: dict[str, Any] | None = None) -> tuple[m.Framework, list[m.Skill]]:
     """A framework that declares no areas gets one implicit group holding every skill, so
     the site and the assessment handle one shape (they read naturally with one area)."""
     if framework.areas:
         return framework, skills
-    area = levels.implicit_area(framework, load_strings(framework.language))
+    area = levels.implicit_area(framework, load_strings(framework.language, own_strings))
     return (framework.model_copy(update={"areas": [area]}),
             [s.model_copy(update={"area": area.id}) for s in skills])
 

@@ -158,6 +158,7 @@ def translate(raw: RawContent, root: Path, code: str, content_dir: str = "conten
     out.raw.guides = [_guide(g, root, base, out) if g.path.startswith(prefix) else g
                       for g in out.raw.guides]
     if out.raw.framework is not None and isinstance(out.raw.framework.data, dict):
+        out.raw.source_language = out.raw.framework.data.get("language", "en")
         out.raw.framework.data["language"] = code
     return out
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import BuildFailed
 from ..i18n.apply import ENDONYMS, LanguageContent
-from ..strings import load_strings
+from ..strings import Strings, strings_of
 
 SEARCH_LANGS = {"zh": ["en"], "ja": ["en"]}
 """lunr languages per site language, besides the language itself: pages in any language
@@ -63,7 +63,7 @@ def language_config(config: dict[str, Any], language: LanguageContent,
     folder = prefix(language)
     root_url = config.get("site_url") or None
     theme = config["theme"]
-    theme["language"] = language.code
+    theme["language"] = material_language(language.code)
     if folder:
         theme["custom_dir"] = "../overrides"  # the theme overrides are shared
         if root_url:
@@ -76,7 +76,7 @@ def language_config(config: dict[str, Any], language: LanguageContent,
         config["extra"] = extra
     config["plugins"] = [_search(p, language.code) for p in config.get("plugins") or []]
     if folder:
-        _translate_palette(theme, language.code)
+        _translate_palette(theme, strings_of(language.content))
     return config
 
 
@@ -87,13 +87,12 @@ def _scheme(entry: dict[str, Any]) -> str:
     return "dark" if entry.get("scheme") == "slate" else "light"
 
 
-def _translate_palette(theme: dict[str, Any], code: str) -> None:
+def _translate_palette(theme: dict[str, Any], strings: Strings) -> None:
     """The palette toggles' names (what a click switches to) in the language: mkdocs.yml
     names them once, in the source language."""
     palette = theme.get("palette")
     if not isinstance(palette, list) or not all(isinstance(p, dict) for p in palette):
         return
-    strings = load_strings(code)
     for index, entry in enumerate(palette):
         toggle = entry.get("toggle")
         if isinstance(toggle, dict) and "name" in toggle:
@@ -116,6 +115,19 @@ def _search(plugin: Any, code: str) -> Any:
     if code in SEPARATORS and "separator" not in options:
         options["separator"] = SEPARATORS[code]
     return {"search": options} if options else "search"
+
+
+def material_language(code: str) -> str:
+    """The language Material's own words (search, navigation, <html lang>) are shown in:
+    ``code``, or its base language (``pt`` for ``pt-PT``), else English. Material fails
+    the build on a language it has no file for."""
+    from importlib import resources
+
+    folder = resources.files("material") / "templates/partials/languages"
+    for candidate in (code, code.split("-")[0]):
+        if (folder / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
 
 
 def _lunr_languages() -> set[str]:

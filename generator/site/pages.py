@@ -16,7 +16,7 @@ from ..content import levels
 from ..content import model as m
 from ..content.safety import md, md_cell, md_inline
 from ..i18n.apply import LanguageContent
-from ..strings import load_strings
+from ..strings import strings_of
 from . import anchors
 from .paths import P, linker
 from .templates import template_environment
@@ -84,8 +84,8 @@ class Renderer:
         self.source = source or content
         self.fallback = language.fallback if language else frozenset()
         self._marked_on_page = False
-        self.strings = load_strings(content.framework.language)
-        self.env = template_environment(content.framework.language)
+        self.strings = strings_of(content)
+        self.env = template_environment(self.strings)
         self.skills = {s.id: s for s in content.skills}
         self.sources = {s.id: s for s in content.sources}
         self.levels = {lvl.value: lvl for lvl in content.framework.levels}

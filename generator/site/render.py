@@ -86,8 +86,9 @@ def render_parts(content: m.Content, user_config: dict[str, Any],
         site = {"site_name": language.content.framework.name, **user_config}
         config = generated_config(site, site_nav(language.content, renderer.strings),
                                   renderer.abbreviations())
-        if len(selector) > 1:
-            config = language_config(config, language, selector)
+        # Also for one language: <html lang>, Material's own words and search stemming
+        # follow the framework's language, not mkdocs.yml's default.
+        config = language_config(config, language, selector)
         files[f"{folder}mkdocs.yml"] = (HEADER + yaml.dump(
             config, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
         ).encode("utf-8")

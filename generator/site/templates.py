@@ -9,7 +9,7 @@ from functools import lru_cache
 import jinja2
 
 from ..content.safety import md, md_cell, md_inline, plain, url
-from ..strings import load_strings
+from ..strings import Strings, load_strings
 from .anchors import slug
 from .paths import P
 
@@ -19,13 +19,12 @@ def yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-@lru_cache(maxsize=4)
-def template_environment(language: str) -> jinja2.Environment:
-    """One Jinja environment per language and process: `serve` regenerates without
+@lru_cache(maxsize=8)
+def template_environment(strings: Strings) -> jinja2.Environment:
+    """One Jinja environment per language's strings and process: `serve` regenerates without
     compiling the templates again (about 0.1 s of every regeneration). Across processes,
     Jinja's own bytecode cache (a private folder in the system's temporary directory, keyed
     by each template's source) spares a build compiling them again."""
-    strings = load_strings(language)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,

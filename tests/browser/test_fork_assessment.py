@@ -61,3 +61,37 @@ def test_an_unrelated_framework_can_be_assessed(page: Any, data_engineering_site
     text = page.locator("#assessment-app").inner_text()
     assert "Staff data engineer" in text and "Overconfident" in text  # batch-etl: 3 vs 0 of 2
     assert "product" not in text.lower()
+
+
+GERMAN = """\
+assessment:
+  role_legend: Ihre Zielrolle
+  start: Los geht's
+  progress: "Fähigkeit {step} von {steps} — {answered} von {total} Fragen beantwortet"
+"""
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    project = copy_fixture("minimal", tmp_path_factory.mktemp("strings") / "de")
+    framework = project / "content/framework.yml"
+    framework.write_text("language: de\n" + framework.read_text(encoding="utf-8"),
+                         encoding="utf-8")
+    (project / "content/strings").mkdir()
+    (project / "content/strings/de.yml").write_text(GERMAN, encoding="utf-8")
+    site = _site_for(project)
+    yield site
+    site.stop()
+
+
+def test_a_forks_own_interface_strings_drive_the_assessment(page: Any, german_site: Site) -> None:
+    """content/strings/de.yml reaches the browser: the start button is found by its German
+    name, the progress line is worded by the project, and the page is marked German."""
+    open_assessment(page, german_site.assessment)
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.get_by_role("group", name="Ihre Zielrolle").is_visible()
+    page.check('input[name="role"][value="tester"]')
+    page.check('input[name="mode"][value="full"]')
+    page.get_by_role("button", name="Los geht's", exact=True).click()
+    page.wait_for_selector("form.assess-area")
+    assert "Fähigkeit 1 von 1 — 0 von " in page.locator("body").inner_text()

@@ -1,0 +1,258 @@
+"""A project's own interface strings: ``content/strings/<code>.yml`` (and a layer's
+``fork/strings/<code>.yml``) over the generator's ``generator/strings/<code>.yml``.
+
+A fork renames a button, words the assessment its own way, or gives the interface a
+language the generator does not ship — without editing the package, so pulling upstream
+touches none of it. A file holds any subset of the keys of ``generator/strings/en.yml``,
+in the same shape. What reaches pages, the browser's data and the terminal is checked here
+first, each mistake at its line:
+
+- every key is one the generator has (with a suggestion), a group stays a group, a text a
+  text, and a text that counts something gives CLDR plural forms with ``other``;
+- a text is one line, and its braces are only placeholders the English text has
+  (``{n}``; not ``{n.__class__}`` or ``{{``, which ``str.format`` would read);
+- nothing in it is raw HTML, a script link or an attribute list (``rules.check_text``).
+
+The file's language must be the framework's own or a declared translation.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Any
+
+from ..errors import ContentError
+from ..strings import PLURAL_CATEGORIES, package_table
+from .load import SourceFile
+from .located_yaml import LocatedDict
+from .messages import describe, did_you_mean, place
+from .safety import inert_text
+
+STRINGS_DIR = "strings"
+"""The folder, under ``content/`` and under a layer's ``fork/``, of interface strings."""
+CODE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+_FORMATTER = string.Formatter()
+
+
+def code_of(file: SourceFile) -> str:
+    """The language a strings file is for: its name without ``.yml``."""
+    return file.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _key(node: dict[Any, Any], key: Any) -> Any:
+    """``key`` as ``node`` spells it (YAML reads ``1:`` as a number, ``"1":`` as text), or
+    None when ``node`` has no such key."""
+    if key in node:
+        return key
+    return next((k for k in node if str(k) == str(key)), None)
+
+
+def is_plural(node: Any) -> bool:
+    return isinstance(node, dict) and "other" in node
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in _FORMATTER.parse(text) if name}
+
+
+def _english_placeholders(english: Any) -> set[str]:
+    if is_plural(english):
+        return set().union(*(_placeholders(str(form)) for form in english.values()))
+    return _placeholders(str(english))
+
+
+class _Check:
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.errors: list[ContentError] = []
+
+    def error(self, loc: tuple[Any, ...], message: str) -> None:
+        self.errors.append(ContentError(*place(self.source, loc), message))
+
+    def group(self, given: Any, english: dict[Any, Any], loc: tuple[Any, ...]) -> None:
+        name = ".".join(map(str, loc))
+        if not isinstance(given, dict):
+            self.error(loc, f"{name}: a group of strings (expected a mapping of its keys, "
+                       f"such as {_example(english)}; got {describe(given)})")
+            return
+        for key, value in given.items():
+            here = (*loc, key)
+            dotted = ".".join(map(str, here))
+            match = _key(english, key)
+            if match is None:
+                self.error(here, f"unknown interface string '{dotted}' (expected a key of "
+                           "generator/strings/en.yml)"
+                           f"{did_you_mean(str(key), [str(k) for k in english])}")
+            elif is_plural(english[match]):
+                self.plural(value, english[match], here)
+            elif isinstance(english[match], dict):
+                self.group(value, english[match], here)
+            else:
+                self.text(value, english[match], here)
+
+    def plural(self, given: Any, english: dict[str, Any], loc: tuple[Any, ...]) -> None:
+        name = ".".join(map(str, loc))
+        if not isinstance(given, dict):
+            self.error(loc, f"{name}: this text counts something (expected plural forms such "
+                       f"as {{one: \"{english.get('one', english['other'])}\", other: "
+                       f"\"{english['other']}\"}}; got {describe(given)})")
+            return
+        for category, form in given.items():
+            if category not in PLURAL_CATEGORIES:
+                self.error((*loc, category), f"{name}: unknown plural form {category!r} "
+                           f"(expected one of: {', '.join(PLURAL_CATEGORIES)})")
+            else:
+                self.text(form, english, (*loc, category))
+        if "other" not in given:
+            self.error(loc, f"{name}: no 'other' form (expected 'other', the form used for "
+                       "any number the language's other forms do not cover)")
+
+    def text(self, given: Any, english: Any, loc: tuple[Any, ...]) -> None:
+        name = ".".join(map(str, loc))
+        if not isinstance(given, str):
+            what = "plural forms" if isinstance(given, dict) else describe(given)
+            self.error(loc, f"{name}: expected text (quote it if it reads as a number or "
+                       f"true/false), got {what}")
+            return
+        if "\n" in given.strip():
+            self.error(loc, f"{name}: expected one line of text, got a line break")
+        allowed = _english_placeholders(english)
+        try:
+            parts = list(_FORMATTER.parse(given))
+        except ValueError:
+            self.error(loc, f"{name}: a '{{' or '}}' that is not a placeholder (expected "
+                       f"braces only around a placeholder{_listed(allowed)}; got "
+                       f"{describe(given)})")
+            return
+        for literal, field, spec, conversion in parts:
+            if "{" in literal or "}" in literal:  # written {{ or }}
+                self.error(loc, f"{name}: doubled braces (expected braces only around a "
+                           f"placeholder{_listed(allowed)}; got {describe(given)})")
+            if field is None:
+                continue
+            shown = "{" + field + (f"!{conversion}" if conversion else "") + \
+                (f":{spec}" if spec else "") + "}"
+            if not field.isidentifier() or spec or conversion:
+                self.error(loc, f"{name}: expected a plain placeholder{_listed(allowed)}, "
+                           f"got {shown}")
+            elif field not in allowed:
+                self.error(loc, f"{name}: unknown placeholder {shown} "
+                           + (f"(expected one of: {', '.join(f'{{{a}}}' for a in sorted(allowed))})"
+                              if allowed else "(expected none: this text takes no values)"))
+
+
+def _listed(allowed: set[str]) -> str:
+    return (" such as " + ", ".join(f"{{{a}}}" for a in sorted(allowed))) if allowed else ""
+
+
+def _example(english: dict[Any, Any]) -> str:
+    key = next(iter(english))
+    value = english[key]
+    return f"{key}: \"{value}\"" if isinstance(value, str) else f"{key}: …"
+
+
+def check_strings(files: list[SourceFile], languages: set[str]) -> list[ContentError]:
+    """Every mistake in the strings files, whose languages must be among ``languages``."""
+    from .rules import Checker, check_text  # here: rules imports the whole model
+
+    english = package_table("en")
+    errors: list[ContentError] = []
+    for file in files:
+        code = code_of(file)
+        if not CODE.match(code):
+            errors.append(ContentError(file.path, 0, "a strings file is named by its language "
+                                       "code (expected e.g. 'de.yml' or 'pt-BR.yml', got "
+                                       f"{file.path.rsplit('/', 1)[-1]!r})"))
+            continue
+        if code not in languages:
+            errors.append(ContentError(file.path, 1, f"strings for '{code}', which this "
+                                       "framework does not use (expected one of: "
+                                       f"{', '.join(sorted(languages))}; translations are "
+                                       "declared under 'languages:' in content/framework.yml)"))
+            continue
+        if file.data is None:
+            continue  # an empty file changes nothing
+        check = _Check(file)
+        if not isinstance(file.data, LocatedDict):
+            check.error((), "expected a mapping of interface strings such as 'home: "
+                        f"{{start_assessment: …}}', got {describe(file.data)}")
+        else:
+            check.group(file.data, english, ())
+        errors += check.errors
+        checker = Checker()
+        check_text(checker, file)
+        errors += checker.errors
+    return errors
+
+
+def tables(files: list[SourceFile]) -> dict[str, dict[Any, Any]]:
+    """The checked files as plain nested dicts, by language (what ``strings`` merges). Each
+    text also goes through ``safety.inert_text``: the second, independent guard."""
+    def plain(node: Any, english: Any) -> Any:
+        if isinstance(node, dict):  # keys spelled as English spells them (1, not "1")
+            english = english if isinstance(english, dict) else {}
+            return {(_key(english, k) if _key(english, k) is not None else k):
+                    plain(v, english.get(_key(english, k))) for k, v in node.items()}
+        return inert_text(node) if isinstance(node, str) else node
+
+    return {code_of(f): plain(f.data, package_table("en")) for f in files
+            if isinstance(f.data, dict)}
+
+
+def _leaves(node: Any, loc: tuple[str, ...] = ()) -> set[str]:
+    """The keys of a strings table, a text or a set of plural forms counting as one."""
+    if not isinstance(node, dict) or is_plural(node):
+        return {".".join(loc)} if loc else set()
+    return set().union(set(), *(_leaves(v, (*loc, str(k))) for k, v in node.items()))
+
+
+def missing_strings(raw: Any) -> list[ContentError]:
+    """A warning for each language the framework uses that has interface strings neither
+    in the generator nor in the project's own file, so those show in English."""
+    from .messages import line_of
+
+    framework = raw.framework
+    data = framework.data if framework is not None else None
+    if not isinstance(data, dict):
+        return []
+    used: list[tuple[Any, tuple[Any, ...]]] = [(data.get("language", "en"), ("language",))]
+    declared = data.get("languages")
+    for index, language in enumerate(declared if isinstance(declared, list) else []):
+        if isinstance(language, dict):
+            used.append((language.get("code"), ("languages", index, "code")))
+    own = {code_of(f): f for f in raw.strings}
+    english = _leaves(package_table("en"))
+    out = []
+    for code, loc in used:
+        if not isinstance(code, str) or not CODE.match(code) or code == "en":
+            continue
+        file = own.get(code)
+        missing = english - _leaves(package_table(code)) - _leaves(file.data if file else None)
+        if not missing:
+            continue
+        examples = ", ".join(sorted(missing)[:3])
+        where = (file.path, 0) if file else (framework.path, line_of(data, loc))
+        out.append(ContentError(*where, f"warning: {len(missing)} of {len(english)} interface "
+                                f"strings have no '{code}' text, so buttons, headings and the "
+                                "assessment's questions show them in English (expected them in "
+                                f"content/strings/{code}.yml, with the keys of "
+                                f"generator/strings/en.yml; missing e.g. {examples})"))
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema of ``content/strings/<code>.yml`` from ``generator/strings/en.yml``: an
+    editor completes every key and shows its English text as it is typed."""
+    def schema(node: Any) -> dict[str, Any]:
+        if is_plural(node):
+            return {"type": "object", "description": str(node["other"]),
+                    "properties": {c: {"type": "string"} for c in PLURAL_CATEGORIES},
+                    "required": ["other"], "additionalProperties": False}
+        if isinstance(node, dict):
+            return {"type": "object", "additionalProperties": False,
+                    "properties": {str(k): schema(v) for k, v in node.items()}}
+        return {"type": "string", "description": str(node)}
+
+    return {"title": "Interface strings (any subset of generator/strings/en.yml)",
+            **schema(package_table("en"))}

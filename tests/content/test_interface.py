@@ -1,0 +1,238 @@
+"""A project's own interface strings (``content/strings/<code>.yml``, a layer's
+``fork/strings/<code>.yml``; generator/content/interface.py): a fork words the interface its
+own way, or gives it a language the generator does not ship, without editing the package —
+and a mistake or a hostile text in them is refused at its line, like any content."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.content.interface import missing_strings
+from generator.content.load import load_content
+from generator.content.safety import inert_text
+from generator.strings import load_strings, package_table
+from tests.conftest import FIXTURES, copy_project, run_cli
+
+
+def german(root: Path, strings: str | None, name: str = "de.yml") -> Path:
+    """The minimal fixture with German as its language, and ``strings`` as its own file."""
+    project = copy_project(FIXTURES / "minimal", root)
+    framework = project / "content/framework.yml"
+    framework.write_text("language: de\n" + framework.read_text(encoding="utf-8"),
+                         encoding="utf-8")
+    if strings is not None:
+        (project / "content/strings").mkdir()
+        (project / "content/strings" / name).write_text(strings, encoding="utf-8")
+    return project
+
+
+GERMAN = """\
+nav:
+  home: Start
+  skills: Fähigkeiten
+  assessment: Selbsteinschätzung
+home:
+  start_assessment: Selbsteinschätzung starten
+  skills_count: {one: "{n} Fähigkeit", other: "{n} Fähigkeiten"}
+assessment:
+  start: Los geht's
+skill:
+  reading_heading: Was Sie lesen können
+importance:
+  3: Hoch
+cli:
+  validate:
+    valid: "Der Inhalt ist gültig: {counts}."
+"""
+
+
+def test_own_strings_reach_pages_the_browser_data_and_the_terminal(tmp_path: Path) -> None:
+    project = german(tmp_path / "p", GERMAN)
+    checked = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert checked.code == 0, checked.err
+    assert checked.out.startswith("Der Inhalt ist gültig: ")  # the terminal
+    built = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert built.code == 0, built.err
+    site = project / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Selbsteinschätzung starten" in home and 'lang="de"' in home
+    skill = next((site / "skills").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "Was Sie lesen können" in skill and "Hoch" in skill
+    assert "What to read" not in skill  # the generator's English is replaced, not added to
+    data = json.loads((site / "assets/assessment/data.json").read_text(encoding="utf-8"))
+    assert data["strings"]["start"] == "Los geht's"  # what the browser's assessment shows
+    # A key the file leaves out is still there, in English, and says so at build time.
+    assert data["strings"]["name_label"] == package_table("en")["assessment"]["name_label"]
+    assert re.search(r"content/strings/de\.yml: warning: \d+ of \d+ interface strings have "
+                     r"no 'de' text", built.err)
+
+
+def test_a_language_without_any_strings_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    project = german(tmp_path / "p", None)
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0
+    assert re.search(r"content/framework\.yml:1: warning: (\d+) of \1 interface strings have no "
+                     r"'de' text, so buttons, headings and the assessment's questions show them "
+                     r"in English \(expected them in content/strings/de\.yml", result.err)
+    strict = run_cli("validate", "--strict", "--root", str(project), cwd=tmp_path)
+    assert strict.code == 1 and "Traceback" not in strict.err
+
+
+def test_shipped_languages_need_no_strings_of_their_own(tmp_path: Path) -> None:
+    for fixture in ("minimal", "trilingual"):
+        project = copy_project(FIXTURES / fixture, tmp_path / fixture)
+        assert missing_strings(load_content(project)) == []
+
+
+MISTAKES = """\
+nav:
+  home: Start
+  skils: Fähigkeiten
+  assessment: [a, b]
+home: Start
+importance:
+  1: "Niedrig {n}"
+  2: "Mittel {0} {x.__class__}"
+  3: "Hoch {{x}}"
+skill:
+  checks_text: "{n} Fragen"
+reading:
+  level: {one: "x", other: "{n}"}
+kinds:
+  article: "<img src=x onerror=alert(1)>"
+assessment:
+  decimal_separator: 12
+  intro: "[hier](javascript:alert(1))"
+  start: "Los { onclick=alert(1) }"
+  answers: {one: "{n} Antwort", few: "{n}", pie: "{n}"}
+  progress: "Fähigkeit {step} von {steps} {answered"
+home_x: 1
+"""
+
+EXPECTED = [
+    (3, ("unknown interface string 'nav.skils' (expected a key of generator/strings/en.yml); "
+        "did you mean 'skills'?")),
+    (4, ("nav.assessment: expected text (quote it if it reads as a number or true/false), got "
+        "a list of 2 items")),
+    (5, "home: a group of strings (expected a mapping of its keys"),
+    (7, "importance.1: unknown placeholder {n} (expected none: this text takes no values)"),
+    (8, "importance.2: expected a plain placeholder, got {0}"),
+    (8, "importance.2: expected a plain placeholder, got {x.__class__}"),
+    (9, "importance.3: doubled braces"),
+    (11, ("skill.checks_text: this text counts something (expected plural forms such as "
+         "{one: \"The self-assessment asks {n} scenario question")),
+    (13, ("reading.level: expected text (quote it if it reads as a number or true/false), got "
+         "plural forms")),
+    (15, "kinds.article: raw HTML is not allowed"),
+    (17, "assessment.decimal_separator: expected text"),
+    (18, "assessment.intro: a script or data URL is not allowed"),
+    (19, "assessment.start: an attribute list is not allowed"),
+    (20, "assessment.answers: no 'other' form (expected 'other'"),
+    (20, ("assessment.answers: unknown plural form 'pie' (expected one of: zero, one, two, few, "
+         "many, other)")),
+    (21, ("assessment.progress: a '{' or '}' that is not a placeholder (expected braces only "
+         "around a placeholder such as {answered}, {step}, {steps}, {total}")),
+    (22, "unknown interface string 'home_x'"),
+]
+
+
+def test_every_mistake_is_reported_at_its_line_in_one_run(tmp_path: Path) -> None:
+    project = german(tmp_path / "p", MISTAKES)
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    for line, message in EXPECTED:
+        assert f"content/strings/de.yml:{line}: {message}" in result.err, (line, result.err)
+    assert "nothing was written" in result.err
+    assert not (project / "site").exists() and not (project / "generated").exists()
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("fr.yml", "nav: {home: Accueil}\n", ("content/strings/fr.yml:1: strings for 'fr', which "
+     "this framework does not use (expected one of: de; translations are declared under "
+     "'languages:' in content/framework.yml)")),
+    ("German.yml", "nav: {home: Start}\n", ("content/strings/German.yml: a strings file is "
+     "named by its language code (expected e.g. 'de.yml' or 'pt-BR.yml', got 'German.yml')")),
+    ("de.yml", "- nav\n", "content/strings/de.yml:1: expected a mapping of interface strings"),
+    ("de.yml", "nav: {home: Start\n", "content/strings/de.yml:1: YAML syntax error"),
+])
+def test_a_file_that_is_not_a_strings_file_is_refused(tmp_path: Path, name: str, text: str,
+                                                      message: str) -> None:
+    project = german(tmp_path / "p", text, name)
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert message in result.err
+
+
+def test_an_empty_file_changes_nothing(tmp_path: Path) -> None:
+    project = german(tmp_path / "p", "")
+    assert run_cli("validate", "--root", str(project), cwd=tmp_path).code == 0
+
+
+def test_a_translation_gets_its_own_strings_and_english_keeps_the_generators(
+        tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "trilingual", tmp_path / "p")
+    (project / "content/strings").mkdir()
+    (project / "content/strings/ru.yml").write_text(
+        "home:\n  start_assessment: Пройти проверку навыков\n", encoding="utf-8")
+    (project / "content/strings/en.yml").write_text(
+        "home:\n  start_assessment: Check your skills\n  browse_reading: Read on\n",
+        encoding="utf-8")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+    english = (project / "site/index.html").read_text(encoding="utf-8")
+    russian = (project / "site/ru/index.html").read_text(encoding="utf-8")
+    chinese = (project / "site/zh/index.html").read_text(encoding="utf-8")
+    assert "Check your skills" in english and "Read on" in english
+    assert "Пройти проверку навыков" in russian and "Check your skills" not in russian
+    # Russian's own text for browse_reading (the generator's ru.yml) beats the project's
+    # English: a translated text is never replaced by an English one.
+    assert package_table("ru")["home"]["browse_reading"] in russian
+    assert package_table("zh")["home"]["start_assessment"] in chinese
+
+
+def test_a_layer_words_the_interface_over_content_and_is_reported_at_its_own_file(
+        tmp_path: Path) -> None:
+    project = german(tmp_path / "p", GERMAN)
+    (project / "fork/strings").mkdir(parents=True)
+    layer = project / "fork/strings/de.yml"
+    layer.write_text("home:\n  start_assessment: Jetzt einschätzen\n", encoding="utf-8")
+    built = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert built.code == 0, built.err
+    home = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "Jetzt einschätzen" in home and "Selbsteinschätzung starten" not in home
+    assert "Fähigkeiten" in home  # the content file's other strings stay
+    layer.write_text("home:\n  start_assessment: Jetzt\n  start_assesment: x\n",
+                     encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1
+    assert "fork/strings/de.yml:3: unknown interface string 'home.start_assesment'" in result.err
+
+
+def test_merge_order_and_the_second_guard() -> None:
+    own = {"en": {"home": {"start_assessment": "Own English", "browse_reading": "Own read"}},
+           "ru": {"home": {"start_assessment": "Своё"}}}
+    ru = load_strings("ru", own)
+    assert ru.t("home.start_assessment") == "Своё"
+    assert ru.t("home.browse_reading") == package_table("ru")["home"]["browse_reading"]
+    assert load_strings("en", own).t("home.browse_reading") == "Own read"
+    assert load_strings("en", {}) is load_strings("en")  # no own strings: the shared table
+    # What validation refuses is also neutralised where the strings are merged.
+    assert inert_text("<script>x</script> javascript:y {n}") == \
+        "&lt;script>x&lt;/script> javascript :y {n}"
+
+
+def test_the_schema_names_every_key_with_its_english_text() -> None:
+    from generator.content.schema import schema_files
+
+    schema = json.loads(schema_files()["strings.schema.json"])
+    english = package_table("en")
+    start = schema["properties"]["home"]["properties"]["start_assessment"]
+    assert start == {"type": "string", "description": english["home"]["start_assessment"]}
+    count = schema["properties"]["home"]["properties"]["skills_count"]
+    assert count["required"] == ["other"] and count["additionalProperties"] is False
+    assert schema["additionalProperties"] is False
+    assert set(schema["properties"]) == {str(k) for k in english}
