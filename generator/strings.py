@@ -14,6 +14,7 @@ language's rule (``plural_category``; report.js has its twin, held equal by a te
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources as package_files
@@ -25,8 +26,24 @@ DEFAULT_LANGUAGE = "en"
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
+_FOLDER = package_files.files("generator") / "strings"
+
+
+def _file(language: str) -> Any:
+    return _FOLDER / f"{language}.yml"
+
+
+def _stamp(language: str) -> int:
+    """When the generator's file for ``language`` last changed (0: no such file). `serve`
+    watches generator/strings/, so the caches below are keyed by it, never served stale."""
+    try:
+        return os.stat(str(_file(language))).st_mtime_ns
+    except OSError:  # absent, or inside an archive (which does not change)
+        return 0
+
+
 def _read(language: str) -> dict[str, Any]:
-    file = package_files.files("generator") / "strings" / f"{language}.yml"
+    file = _file(language)
     if not file.is_file():
         return {}
     # LibYAML's safe loader when installed (the same result, a quarter of the time: this file
@@ -111,26 +128,26 @@ class Strings:
         return dict(self.table.get(name, {}))
 
 
-@lru_cache(maxsize=16)
 def package_table(language: str) -> dict[str, Any]:
     """The generator's own strings file for ``language`` as read (empty when it has none).
     Callers must not change it."""
+    return _read_at(language, _stamp(language))
+
+
+@lru_cache(maxsize=16)
+def _read_at(language: str, _stamp: int) -> dict[str, Any]:
     return _read(language)
 
 
-def has_package_strings(language: str) -> bool:
-    return bool(package_table(language))
-
-
 @lru_cache(maxsize=8)
-def _package_strings(language: str) -> Strings:
+def _package_strings(language: str, _stamps: tuple[int, int]) -> Strings:
     table = package_table(DEFAULT_LANGUAGE)
     if language != DEFAULT_LANGUAGE:
         table = _merge(table, package_table(language))
     return Strings(table, language)
 
 
-_WITH_PROJECT: dict[tuple[str, str], Strings] = {}
+_WITH_PROJECT: dict[tuple[str, tuple[int, int], str], Strings] = {}
 
 
 def load_strings(language: str = DEFAULT_LANGUAGE,
@@ -139,9 +156,10 @@ def load_strings(language: str = DEFAULT_LANGUAGE,
     (``Content.interface``, already checked), merged as the module says."""
     own = [interface.get(code) or {} for code in dict.fromkeys((DEFAULT_LANGUAGE, language))] \
         if interface else []
+    stamps = (_stamp(DEFAULT_LANGUAGE), _stamp(language))
     if not any(own):
-        return _package_strings(language)
-    key = (language, repr(own))  # the same files give the same text
+        return _package_strings(language, stamps)
+    key = (language, stamps, repr(own))  # the same files give the same text
     if key not in _WITH_PROJECT:
         table = _merge(package_table(DEFAULT_LANGUAGE), own[0])
         if language != DEFAULT_LANGUAGE:

@@ -236,3 +236,21 @@ def test_the_schema_names_every_key_with_its_english_text() -> None:
     assert count["required"] == ["other"] and count["additionalProperties"] is False
     assert schema["additionalProperties"] is False
     assert set(schema["properties"]) == {str(k) for k in english}
+
+
+def test_an_edited_strings_file_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                              ) -> None:
+    """`serve` watches generator/strings/: a changed file must not be served from a cache."""
+    import os
+
+    import generator.strings as module
+
+    file = tmp_path / "xx.yml"
+    monkeypatch.setattr(module, "_file", lambda language: file if language == "xx"
+                        else module._FOLDER / f"{language}.yml")
+    file.write_text("nav: {home: Eins}\n", encoding="utf-8")
+    assert load_strings("xx").t("nav.home") == "Eins"
+    file.write_text("nav: {home: Zwei}\n", encoding="utf-8")
+    os.utime(file, ns=(0, file.stat().st_mtime_ns + 1_000_000))
+    assert load_strings("xx").t("nav.home") == "Zwei"
+    assert load_strings("xx", {"xx": {"nav": {"skills": "S"}}}).t("nav.home") == "Zwei"
