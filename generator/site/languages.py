@@ -16,6 +16,7 @@ import importlib.util
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ..content.safety import plain
 from ..errors import BuildFailed
 from ..i18n.apply import ENDONYMS, LanguageContent
 from ..strings import Strings, strings_of
@@ -97,7 +98,8 @@ def _translate_palette(theme: dict[str, Any], strings: Strings) -> None:
         toggle = entry.get("toggle")
         if isinstance(toggle, dict) and "name" in toggle:
             upcoming = palette[(index + 1) % len(palette)]
-            toggle["name"] = strings.t(f"palette.to_{_scheme(upcoming)}")
+            # Material prints it inside an attribute, unescaped; a project can set it.
+            toggle["name"] = plain(strings.t(f"palette.to_{_scheme(upcoming)}"))
 
 
 def _search(plugin: Any, code: str) -> Any:

@@ -11,7 +11,14 @@ from .paths import P
 
 
 def site_nav(content: m.Content, strings: Strings) -> list[Any]:
-    t, c = strings.t, content
+    """MkDocs' nav. Material prints its labels as they are, inside HTML too, so each goes
+    through ``plain`` — the interface's words as well, which a project can set
+    (``content/strings/``)."""
+    c = content
+
+    def t(key: str) -> str:
+        return plain(strings.t(key))
+
     skills_nav: list[Any] = []
     for area in c.framework.areas:
         skills_nav.append({plain(area.name): [P.area(area.id)] + [

@@ -254,3 +254,39 @@ def test_an_edited_strings_file_is_read_again(tmp_path: Path, monkeypatch: pytes
     os.utime(file, ns=(0, file.stat().st_mtime_ns + 1_000_000))
     assert load_strings("xx").t("nav.home") == "Zwei"
     assert load_strings("xx", {"xx": {"nav": {"skills": "S"}}}).t("nav.home") == "Zwei"
+
+
+HOSTILE = """\
+nav:
+  glossary: 'Terms" onmouseover="alert(1)'
+  home: "Home' autofocus onfocus='alert(2)"
+palette:
+  to_dark: 'Dark" autofocus onfocus="alert(3)'
+  to_light: "Light & <b"
+"""
+
+
+def test_quotes_in_a_projects_strings_never_open_an_attribute(tmp_path: Path) -> None:
+    """Material prints nav labels and the colour toggle's name as they are, inside attributes
+    too: a quote in them would add an event handler to every page."""
+    from html.parser import HTMLParser
+
+    project = copy_project(FIXTURES / "trilingual", tmp_path / "p")
+    (project / "content/strings").mkdir()
+    for code in ("en", "ru"):
+        (project / f"content/strings/{code}.yml").write_text(HOSTILE, encoding="utf-8")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+
+    found: list[str] = []
+
+    class Handlers(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend(f"<{tag} {k}>" for k, _ in attrs if k.startswith("on"))
+
+    for page in (project / "site").rglob("*.html"):
+        Handlers().feed(page.read_text(encoding="utf-8"))
+        assert not found, (page, found)
+    russian = (project / "site/ru/index.html").read_text(encoding="utf-8")
+    assert "Terms&#34;" in russian or "Terms&quot;" in russian  # shown, as text
+    assert "Dark&#34;" in russian or "Dark&quot;" in russian
