@@ -343,3 +343,28 @@ def test_titles_can_never_form_markup_when_re_inserted() -> None:
     shown = plain("A `<script>x</script>` & <https://example.com/x>")
     assert "<" not in shown and ">" not in shown and "&lt;" not in shown
     assert shown.startswith("A `\u2039script\u203ax\u2039/script\u203a` &amp; ")
+
+
+@pytest.mark.parametrize(("fixture", "rel", "old", "new", "where"), [
+    ("minimal", "content/skills/testing.yml", "name: Testing",
+     'name: "Tes\\e]0;PWNED\\ating"', "content/skills/testing.yml:3: name:"),
+    ("minimal", "content/resources.yml", "title:", 'title: "\\x9b2J" #', "content/resources.yml:"),
+    ("minimal", "content/guides/start.md", "Write a test.", "Write a \x1b[2Jtest.",
+     "content/guides/start.md:8:"),
+    ("trilingual", "content/i18n/ru/skills/testing.yml", "{text: Тестирование,",
+     '{text: "Тест\\u0007ирование",', "content/i18n/ru/skills/testing.yml:1: name:"),
+])
+def test_control_characters_in_content_are_refused(tmp_path: Path, fixture: str, rel: str,
+                                                   old: str, new: str, where: str) -> None:
+    """YAML's escapes write any character: an ESC or C1 control in content would be obeyed by
+    the terminal that `assess` prints it to (clear the screen, retitle the window)."""
+    project = copy_project(FIXTURES / fixture, tmp_path / "p")
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert where in result.err and "a control character (expected printable text, got U+" \
+        in result.err, result.err
+    assert ESC not in result.err and "\x07" not in result.err

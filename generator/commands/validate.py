@@ -5,15 +5,18 @@ from __future__ import annotations
 import click
 
 from ..content.levels import IMPLICIT_AREA
-from ..project import Project, load_and_validate
+from ..project import Project
 from ..site.config import load_site_config
+from ..site.generate import load_languages
 from ..strings import strings_of
 from ._warnings import check_warnings
 
 
 def run(project: Project, strict: bool = False) -> None:
     load_site_config(project)
-    content = load_and_validate(project)
+    # Every translation too, as `build` checks them: a mistake in one is reported here, at
+    # its translation file's line, not first by the build.
+    content, _ = load_languages(project)
     check_warnings(project, strict)
     t = strings_of(content).t
     counts = [("areas", len(content.framework.areas)), ("skills", len(content.skills)),

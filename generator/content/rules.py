@@ -21,6 +21,7 @@ from .references import references
 from .safety import (
     IMAGE_MESSAGE,
     empty_table_headers,
+    find_control,
     find_forbidden_syntax,
     find_raw_html,
     find_unsafe_link,
@@ -80,6 +81,10 @@ class Checker:
 # --- unsafe text ------------------------------------------------------------------------
 
 
+CONTROL_MESSAGE = ("a control character (expected printable text, got {char}; YAML's \\e, \\x "
+                   "and \\u escapes write them, and a terminal obeys them)")
+
+
 def _forbidden_message(found: tuple[str, str]) -> str:
     what, text = found
     return f"{what} is not allowed (expected plain Markdown, got {describe(text)})"
@@ -88,6 +93,9 @@ def _forbidden_message(found: tuple[str, str]) -> str:
 def check_text(checker: Checker, source: SourceFile) -> None:
     """Raw HTML, unsafe links and forbidden syntax in any text value of a YAML file."""
     for loc, text in strings(source.data):
+        control = find_control(text)
+        if control:
+            checker.error(source, loc, f"{dotted(loc)}: {CONTROL_MESSAGE.format(char=control)}")
         forbidden = find_forbidden_syntax(text)
         if forbidden and not (loc and loc[-1] == "url"):
             checker.error(source, loc, f"{dotted(loc)}: {_forbidden_message(forbidden)}")
@@ -108,6 +116,10 @@ def check_text(checker: Checker, source: SourceFile) -> None:
 def check_body(checker: Checker, guide: SourceFile) -> None:
     """Raw HTML, unsafe links and forbidden syntax in a guide's body, at their line."""
     for offset, line_text in enumerate(guide.body.splitlines()):
+        control = find_control(line_text)
+        if control:
+            checker.errors.append(ContentError(guide.path, guide.body_line + offset,
+                                               CONTROL_MESSAGE.format(char=control)))
         forbidden = find_forbidden_syntax(line_text)
         if forbidden:
             checker.errors.append(ContentError(guide.path, guide.body_line + offset,

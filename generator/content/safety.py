@@ -103,6 +103,18 @@ def find_unsafe_link(markdown: str) -> str | None:
     return next((target for _, target in unsafe_links(markdown)), None)
 
 
+# Control characters other than tab and line breaks: YAML's escapes ("\e", "\x1b", "\u009b")
+# write them, and a terminal obeys them (ESC and C1 start sequences that clear the screen,
+# retitle the window or, in some terminals, set the clipboard) when `assess` prints content.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def find_control(text: str) -> str | None:
+    """``U+001B`` for the first control character in a text, or None."""
+    found = CONTROL.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 def find_forbidden_syntax(text: str) -> tuple[str, str] | None:
     """(what, the offending text) for a script/data URL or an attribute list
     (`{: onclick=… }`) anywhere in the text, or None."""
