@@ -111,7 +111,7 @@ STYLESHEETS = ("site.css", "languages.css", "assessment/assessment.css")
 """Our style sheets (under generator/assets/), shipped as one file: on a phone every extra
 render-blocking request delays the first paint."""
 OUR_CSS = ["assets/mlpm.css"]
-OUR_JS: list[Any] = ["assets/assessment/app.js", "assets/languages.js"]
+OUR_JS: list[Any] = ["assets/assessment/app.js", "assets/languages.js", "assets/palette.js"]
 """Classic scripts, deferred by the theme's main.html; the assessment's modules are loaded by
 app.js with `import()`. Not `type="module"`: modules in the page are fetched at high priority,
 beside the style sheets the first paint waits for, and Lighthouse's simulation cannot see when

@@ -48,7 +48,7 @@ def wait_toggle(page: Any, name: str) -> None:
     """The toggle shown says ``name``: the shown label belongs to the current option, whose
     radio is named by what the toggle does next."""
     page.wait_for_function("""name => {
-      const label = document.querySelector('form[data-md-component=palette] label:not([hidden])');
+      const label = document.querySelector('form[data-mlpm-palette] label:not([hidden])');
       const inputs = [...document.querySelectorAll('input[name=__palette]')];
       const next = inputs.findIndex(i => i.id === label.htmlFor);
       return inputs[(next - 1 + inputs.length) % inputs.length].getAttribute('aria-label') === name;
@@ -80,7 +80,7 @@ def test_the_toggle_cycles_automatic_light_dark(new_context: Any, palette_site: 
     page = new_context(color_scheme="dark").new_page()
     page.goto(palette_site.url)
     wait_scheme(page, "slate")
-    toggle = page.locator("form[data-md-component=palette] label:not([hidden])")
+    toggle = page.locator("form[data-mlpm-palette] label:not([hidden])")
     wait_toggle(page, "Switch to light mode")
     toggle.click()
     wait_scheme(page, "default")  # light, though the system is dark
@@ -95,3 +95,32 @@ def test_the_toggle_cycles_automatic_light_dark(new_context: Any, palette_site: 
     wait_scheme(page, "default")  # automatic again: the system is light
     page.emulate_media(color_scheme="dark")
     wait_scheme(page, "slate")
+
+
+def test_the_toggle_works_by_keyboard_and_after_instant_navigation(new_context: Any,
+                                                                   palette_site: Site) -> None:
+    """Material's own palette component is not started (theme/partials/palette.html):
+    assets/palette.js answers Enter as it did, keeps working on pages reached by instant
+    navigation, and sets the browser's theme colour to the header's."""
+    page = new_context(color_scheme="light").new_page()
+    page.goto(palette_site.url)
+    wait_scheme(page, "default")
+    wait_toggle(page, "Switch to light mode")
+    page.wait_for_function("/^#[0-9a-f]{6}$/.test(document.querySelector('meta[name=theme-color]')?.content)")
+    page.focus("input[name=__palette]:checked")
+    page.keyboard.press("Enter")  # automatic → light
+    wait_toggle(page, "Switch to dark mode")
+    page.keyboard.press("Enter")  # light → dark
+    wait_scheme(page, "slate")
+    wait_toggle(page, "Follow the system's colour scheme")
+    assert page.evaluate("document.activeElement.name") == "__palette"
+    page.wait_for_function("document.querySelector('meta[name=color-scheme]').content === 'dark'")
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    # Instant navigation keeps the header: the toggle there still works.
+    page.locator("article a[href$='reading-list/']").first.click()
+    page.wait_for_url("**/reading-list/")
+    assert scheme(page) == "slate"
+    page.locator("form[data-mlpm-palette] label:not([hidden])").click()
+    wait_scheme(page, "default")  # dark → automatic, and the system is light
+    wait_toggle(page, "Switch to light mode")
+    assert page.locator("form[data-mlpm-palette] label:not([hidden])").count() == 1
