@@ -107,7 +107,8 @@ def estimate(skills: Sequence[Mapping[str, Any]], levels: Sequence[Mapping[str, 
     count = str(questions[0]) if questions[0] == questions[1] else strings.t(
         "assessment.estimate_range", low=questions[0], high=questions[1])
     return {"questions": questions, "minutes": [low, high],
-            "text": strings.t("assessment.estimate", questions=count, time=time)}
+            # a range takes the form of its larger end ("11–15 questions")
+            "text": strings.t("assessment.estimate", n=questions[1], questions=count, time=time)}
 
 
 def method(strings: Strings) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Warnings that do not stop a build unless ``--strict`` says so: placeholder addresses,
 skills or guides whose facts were last reviewed too long ago, palette colours under WCAG AA
-contrast, and interface strings a language used has no text for."""
+contrast; and notes, which it never stops on: interface strings a language used has no text
+for."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ def check_warnings(project: Project, strict: bool) -> None:
     given = SourceFile("options or environment", dict(project.overrides()))
     found += placeholder_warnings([given])
     found += stale_reviews(raw, date.today())
-    found += missing_strings(raw)
     if config is not None:
         found += palette_warnings(config.data, project.root, _palette_lines(config.data))
+    for note in missing_strings(raw):  # shown, but not something --strict stops on
+        click.echo(str(note), err=True)
     for warning in found:
         click.echo(str(warning), err=True)
     if strict and found:

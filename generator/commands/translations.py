@@ -13,7 +13,7 @@ def run(project: Project, languages: tuple[str, ...], fmt: str, show: int,
         todo_for: str | None = None) -> None:
     content = load_and_validate(project)
     if todo_for is not None:
-        click.echo(todo(project.root, todo_for), nl=False)
+        click.echo(todo(project.root, todo_for, content.framework.language), nl=False)
         return
     statuses = project_status(project.root, content.framework, languages)
     click.echo(status_json(statuses) if fmt == "json" else status_text(statuses, show),

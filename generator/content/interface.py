@@ -81,9 +81,9 @@ class _Check:
             dotted = ".".join(map(str, here))
             match = _key(english, key)
             if match is None:
+                hint = _elsewhere(key, english) or did_you_mean(str(key), [str(k) for k in english])
                 self.error(here, f"unknown interface string '{dotted}' (expected a key of "
-                           "generator/strings/en.yml)"
-                           f"{did_you_mean(str(key), [str(k) for k in english])}")
+                           f"generator/strings/en.yml){hint}")
             elif is_plural(english[match]):
                 self.plural(value, english[match], here)
             elif isinstance(english[match], dict):
@@ -109,11 +109,36 @@ class _Check:
                        "any number the language's other forms do not cover)")
 
     def text(self, given: Any, english: Any, loc: tuple[Any, ...]) -> None:
+        self._text(given, english, loc)
+        if not isinstance(given, str) or not given.strip():
+            return
+        try:
+            have = _placeholders(given)
+        except ValueError:
+            return  # reported by _text
+        # Every value the English shows, in every form but those that name one number
+        # ("eine Fähigkeit" needs no {n}); translations status calls a drop "mismatched".
+        needed = _english_placeholders(english)
+        if loc[-1] in ("zero", "one", "two") and is_plural(english):
+            needed -= {"n"}
+        dropped = sorted(needed - have)
+        if dropped:
+            name = ".".join(map(str, loc))
+            self.error(loc, f"{name}: leaves out {', '.join(f'{{{d}}}' for d in dropped)} "
+                       f"(expected every value the English text shows: "
+                       f"{', '.join(f'{{{a}}}' for a in sorted(needed))}; put each where your "
+                       "language says it)")
+
+    def _text(self, given: Any, english: Any, loc: tuple[Any, ...]) -> None:
         name = ".".join(map(str, loc))
         if not isinstance(given, str):
             what = "plural forms" if isinstance(given, dict) else describe(given)
             self.error(loc, f"{name}: expected text (quote it if it reads as a number or "
                        f"true/false), got {what}")
+            return
+        if not given.strip():
+            self.error(loc, f"{name}: expected text, got nothing (an empty text would leave a "
+                       "blank button or heading; leave the key out to keep the generator's)")
             return
         if "\n" in given.strip():
             self.error(loc, f"{name}: expected one line of text, got a line break")
@@ -140,6 +165,15 @@ class _Check:
                 self.error(loc, f"{name}: unknown placeholder {shown} "
                            + (f"(expected one of: {', '.join(f'{{{a}}}' for a in sorted(allowed))})"
                               if allowed else "(expected none: this text takes no values)"))
+
+
+def _elsewhere(key: Any, here: dict[Any, Any]) -> str:
+    """``; did you mean 'home.start_assessment'?`` for a key that is not in this group
+    (``here``) but is, by that very name, in another."""
+    if _key(here, key) is not None:
+        return ""
+    paths = sorted(p for p in _leaves(package_table("en")) if p.rsplit(".", 1)[-1] == str(key))
+    return f"; did you mean {' or '.join(repr(p) for p in paths[:3])}?" if paths else ""
 
 
 def _listed(allowed: set[str]) -> str:
@@ -207,9 +241,26 @@ def _leaves(node: Any, loc: tuple[str, ...] = ()) -> set[str]:
     return set().union(set(), *(_leaves(v, (*loc, str(k))) for k, v in node.items()))
 
 
+def missing_table(code: str, own: Any) -> dict[Any, Any]:
+    """The English of every interface string ``code`` has neither in the generator nor in
+    ``own`` (its project file's data), in the shape of generator/strings/en.yml: what
+    ``translations --todo`` prints to paste into ``content/strings/<code>.yml``."""
+    have = _leaves(package_table(code)) | _leaves(own)
+
+    def keep(node: Any, loc: tuple[str, ...]) -> Any:
+        if not isinstance(node, dict) or is_plural(node):
+            return None if ".".join(loc) in have else node
+        kept = {k: v for k, v in ((k, keep(v, (*loc, str(k)))) for k, v in node.items())
+                if v is not None}
+        return kept or None
+
+    return keep(package_table("en"), ()) or {}
+
+
 def missing_strings(raw: Any) -> list[ContentError]:
-    """A warning for each language the framework uses that has interface strings neither
-    in the generator nor in the project's own file, so those show in English."""
+    """A note for each language the framework uses that has interface strings neither in
+    the generator nor in the project's own file, so those show in English. A note, not a
+    warning: ``--strict`` does not stop on it, so a team can publish while it translates."""
     from .messages import line_of
 
     framework = raw.framework
@@ -233,11 +284,12 @@ def missing_strings(raw: Any) -> list[ContentError]:
             continue
         examples = ", ".join(sorted(missing)[:3])
         where = (file.path, 0) if file else (framework.path, line_of(data, loc))
-        out.append(ContentError(*where, f"warning: {len(missing)} of {len(english)} interface "
+        out.append(ContentError(*where, f"note: {len(missing)} of {len(english)} interface "
                                 f"strings have no '{code}' text, so buttons, headings and the "
                                 "assessment's questions show them in English (expected them in "
-                                f"content/strings/{code}.yml, with the keys of "
-                                f"generator/strings/en.yml; missing e.g. {examples})"))
+                                f"content/strings/{code}.yml; missing e.g. {examples}; "
+                                f"`python -m generator translations --todo {code}` lists them "
+                                "all with their English)"))
     return out
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..content import model as m
+from ..content.interface import missing_table
 from .status import LanguageStatus, content_status, source_units, strings_status
 from .units import fingerprint
 
@@ -24,7 +26,7 @@ def project_status(root: Path, framework: m.Framework,
         if only and language.code not in only:
             continue
         st = content_status(root, language.code, language.status)
-        strings_status(st)
+        strings_status(st, root)
         out.append(st)
     declared = {language.code for language in framework.languages} | {framework.language}
     folder = root / "content" / "i18n"
@@ -65,19 +67,29 @@ def status_json(statuses: list[LanguageStatus]) -> str:
                        for st in statuses], ensure_ascii=False, indent=2) + "\n"
 
 
-def todo(root: Path, code: str) -> str:
+def todo(root: Path, code: str, source: str | None = None) -> str:
     """Every missing or stale unit of ``code`` as YAML, grouped by the translation file it
     belongs in: the English (``en``) and the fingerprint to record (``from``). A translator
-    (or a tool) writes ``text`` in place of ``en`` and keeps ``from``."""
-    st = content_status(root, code, "in-progress")
-    wanted = {*st.missing, *st.stale}
-    sources = source_units(root / "content")
-    out: dict[str, dict[str, dict[str, object]]] = {}
-    for rel, units in sources.items():
-        path = f"content/i18n/{code}/{rel}"
-        for key, text in units.items():
-            if f"{path}: {key}" in wanted:
-                out.setdefault(path, {})[key] = {"en": text, "from": fingerprint(text)}
+    (or a tool) writes ``text`` in place of ``en`` and keeps ``from``. Then the interface
+    strings neither the generator nor the project has in ``code``, with their English, to
+    paste into ``content/strings/<code>.yml`` (also for ``source``, the content's language)."""
+    out: dict[str, Any] = {}
+    if code != source:
+        st = content_status(root, code, "in-progress")
+        wanted = {*st.missing, *st.stale}
+        for rel, units in source_units(root / "content").items():
+            path = f"content/i18n/{code}/{rel}"
+            for key, text in units.items():
+                if f"{path}: {key}" in wanted:
+                    out.setdefault(path, {})[key] = {"en": text, "from": fingerprint(text)}
+    own = root / "content" / "strings" / f"{code}.yml"
+    try:
+        own_data = yaml.safe_load(own.read_text(encoding="utf-8")) if own.is_file() else None
+    except yaml.YAMLError:
+        own_data = None  # validate reports it; the todo lists every key then
+    strings = missing_table(code, own_data)
+    if strings:
+        out[f"content/strings/{code}.yml"] = strings
     return yaml.dump(out, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=100)
 
 

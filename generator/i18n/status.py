@@ -75,7 +75,8 @@ def source_units(content: Path) -> dict[str, dict[str, Unit]]:
     out: dict[str, dict[str, Unit]] = {}
     for file in sorted(content.rglob("*.yml")):
         rel = file.relative_to(content).as_posix()
-        if rel.startswith("i18n/") or file.name.startswith("."):
+        # content/strings/ holds interface strings, not content (strings_status counts them)
+        if rel.startswith(("i18n/", "strings/")) or file.name.startswith("."):
             continue
         out[rel] = units(yaml.safe_load(file.read_text(encoding="utf-8")))
     for file in sorted((content / "guides").glob("*.md")):
@@ -174,14 +175,20 @@ def _kept_set(text: str) -> list[str]:
     return sorted(set(kept(text)))
 
 
-def strings_status(st: LanguageStatus) -> None:
-    """Add the interface strings (``generator/strings/<code>.yml``) to ``st``."""
+def strings_status(st: LanguageStatus, root: Path | None = None) -> None:
+    """Add the interface strings (``generator/strings/<code>.yml``, then the project's own
+    ``content/strings/<code>.yml``) to ``st``. A language the generator does not ship is
+    the project's to complete, so its missing keys are named in the project's file."""
     folder = package_files.files("generator") / "strings"
     english = _flat(yaml.safe_load((folder / "en.yml").read_text(encoding="utf-8")))
     file = folder / f"{st.code}.yml"
     have = _flat(yaml.safe_load(file.read_text(encoding="utf-8")) or {}) if file.is_file() \
         else {}
-    rel = f"generator/strings/{st.code}.yml"
+    own = root / "content" / "strings" / f"{st.code}.yml" if root is not None else None
+    if own is not None and own.is_file():
+        have.update(_flat(yaml.safe_load(own.read_text(encoding="utf-8")) or {}))
+    rel = f"generator/strings/{st.code}.yml" if file.is_file() else \
+        f"content/strings/{st.code}.yml"
     for key, text in english.items():
         st.total += 1
         if key not in have:

@@ -76,7 +76,10 @@ def language_config(config: dict[str, Any], language: LanguageContent,
                               for code, name, folder in languages]
         config["extra"] = extra
     config["plugins"] = [_search(p, language.code) for p in config.get("plugins") or []]
-    if folder:
+    # A translation names the toggles in its language; so does the source language when the
+    # project words them itself (content/strings/), else mkdocs.yml's names stand.
+    own = (language.content.interface.get(language.code) or {}).get("palette")
+    if folder or own:
         _translate_palette(theme, strings_of(language.content))
     return config
 

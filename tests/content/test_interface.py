@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.content.interface import missing_strings
 from generator.content.load import load_content
@@ -37,7 +38,7 @@ nav:
   assessment: Selbsteinschätzung
 home:
   start_assessment: Selbsteinschätzung starten
-  skills_count: {one: "{n} Fähigkeit", other: "{n} Fähigkeiten"}
+  skills_count: {one: "eine Fähigkeit", other: "{n} Fähigkeiten"}  # "one" may leave out {n}
 assessment:
   start: Los geht's
 skill:
@@ -67,19 +68,31 @@ def test_own_strings_reach_pages_the_browser_data_and_the_terminal(tmp_path: Pat
     assert data["strings"]["start"] == "Los geht's"  # what the browser's assessment shows
     # A key the file leaves out is still there, in English, and says so at build time.
     assert data["strings"]["name_label"] == package_table("en")["assessment"]["name_label"]
-    assert re.search(r"content/strings/de\.yml: warning: \d+ of \d+ interface strings have "
+    assert re.search(r"content/strings/de\.yml: note: \d+ of \d+ interface strings have "
                      r"no 'de' text", built.err)
 
 
-def test_a_language_without_any_strings_is_a_warning_at_its_line(tmp_path: Path) -> None:
+def test_a_language_without_any_strings_is_a_note_at_its_line(tmp_path: Path) -> None:
+    """A note, not a warning: a team publishing with --strict (the Pages workflow) can ship
+    while it translates the interface."""
     project = german(tmp_path / "p", None)
-    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
-    assert result.code == 0
-    assert re.search(r"content/framework\.yml:1: warning: (\d+) of \1 interface strings have no "
+    resources = project / "content/resources.yml"  # no placeholder-address warnings
+    resources.write_text(resources.read_text(encoding="utf-8").replace(
+        "https://example.com/tdd", "https://martinfowler.com/bliki/TestDrivenDevelopment.html"),
+        encoding="utf-8")
+    addresses = ("--site-url", "https://skills.acme.de/", "--repo-url",
+                 "https://github.com/acme/skills")
+    result = run_cli("validate", "--strict", *addresses, "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert re.search(r"content/framework\.yml:1: note: (\d+) of \1 interface strings have no "
                      r"'de' text, so buttons, headings and the assessment's questions show them "
-                     r"in English \(expected them in content/strings/de\.yml", result.err)
-    strict = run_cli("validate", "--strict", "--root", str(project), cwd=tmp_path)
-    assert strict.code == 1 and "Traceback" not in strict.err
+                     r"in English \(expected them in content/strings/de\.yml; missing e\.g\. "
+                     r".*`python -m generator translations --todo de` lists them all", result.err)
+    todo = run_cli("translations", "--todo", "de", "--root", str(project), cwd=tmp_path)
+    assert todo.code == 0, todo.err
+    listed = yaml.safe_load(todo.out)
+    assert list(listed) == ["content/strings/de.yml"]  # de is the content's own language
+    assert listed["content/strings/de.yml"] == package_table("en")
 
 
 def test_shipped_languages_need_no_strings_of_their_own(tmp_path: Path) -> None:
@@ -111,6 +124,10 @@ assessment:
   answers: {one: "{n} Antwort", few: "{n}", pie: "{n}"}
   progress: "Fähigkeit {step} von {steps} {answered"
 home_x: 1
+reading_tools:
+  count: "{n} angezeigt"
+  mark: "  "
+start_assessment: Los
 """
 
 EXPECTED = [
@@ -137,6 +154,11 @@ EXPECTED = [
     (21, ("assessment.progress: a '{' or '}' that is not a placeholder (expected braces only "
          "around a placeholder such as {answered}, {step}, {steps}, {total}")),
     (22, "unknown interface string 'home_x'"),
+    (24, ("reading_tools.count: leaves out {total} (expected every value the English text "
+         "shows: {n}, {total}; put each where your language says it)")),
+    (25, "reading_tools.mark: expected text, got nothing"),
+    (26, ("unknown interface string 'start_assessment' (expected a key of "
+         "generator/strings/en.yml); did you mean 'home.start_assessment'?")),
 ]
 
 
@@ -290,3 +312,37 @@ def test_quotes_in_a_projects_strings_never_open_an_attribute(tmp_path: Path) ->
     russian = (project / "site/ru/index.html").read_text(encoding="utf-8")
     assert "Terms&#34;" in russian or "Terms&quot;" in russian  # shown, as text
     assert "Dark&#34;" in russian or "Dark&quot;" in russian
+
+
+def test_translations_counts_a_projects_strings_and_never_takes_them_for_content(
+        tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "trilingual", tmp_path / "p")
+    framework = project / "content/framework.yml"
+    framework.write_text(framework.read_text(encoding="utf-8").replace(
+        "languages:\n", "languages:\n  - {code: de, name: Deutsch, status: in-progress}\n"),
+        encoding="utf-8")
+    (project / "content/strings").mkdir()
+    (project / "content/strings/de.yml").write_text(
+        "home:\n  start_assessment: Selbsteinschätzung starten\nskill:\n  how_to_reach: So\n",
+        encoding="utf-8")
+    result = run_cli("translations", "--format", "json", "--root", str(project), cwd=tmp_path)
+    report = {st["code"]: st for st in json.loads(result.out)}
+    german = report["de"]
+    assert not any(item.startswith("content/i18n/de/strings/") for kind in ("missing", "orphaned")
+                   for item in german[kind]), german  # the strings file is not content
+    missing = [item for item in german["missing"] if item.startswith("content/strings/")]
+    assert "content/strings/de.yml: nav.home" in missing
+    assert "content/strings/de.yml: home.start_assessment" not in missing
+    assert not any(item.startswith("generator/strings/") for item in german["missing"])
+    todo = yaml.safe_load(run_cli("translations", "--todo", "de", "--root", str(project),
+                                  cwd=tmp_path).out)
+    assert "start_assessment" not in todo["content/strings/de.yml"]["home"]
+    assert todo["content/strings/de.yml"]["home"]["browse_reading"] == \
+        package_table("en")["home"]["browse_reading"]
+
+
+def test_the_source_languages_colour_toggle_takes_the_projects_words(tmp_path: Path) -> None:
+    project = german(tmp_path / "p", 'palette:\n  to_dark: "Dunkel schalten"\n')
+    assert run_cli("build", "--root", str(project), cwd=tmp_path).code == 0
+    home = (project / "site/index.html").read_text(encoding="utf-8")
+    assert 'aria-label="Dunkel schalten"' in home
