@@ -118,7 +118,8 @@ def run(root: Path, output: Path, role: str | None, mode: str | None, name: str 
     asked = session.asked()
     left = sum(not q.answered(result) for q in asked)
     say(t("cli.assess.intro", total=len(asked), left=left,
-          role=assessment.role(result.role or "")["name"], mode=result.mode))
+          role=assessment.role(result.role or "")["name"],
+          mode=t(f"assessment.mode_name_{result.mode}")))
     click.echo("")
     try:
         session.run()

@@ -77,7 +77,7 @@ def test_a_whole_quick_assessment_writes_the_browser_format(tmp_path: Path) -> N
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", written.pop(key))
         expected.pop(key)
     assert written == expected
-    assert "9 of 9 questions to go · target role: ML product manager · mode: quick" in result.output
+    assert "9 of 9 questions to go · target role: ML product manager · mode: Quick" in result.output
     assert "[1/9] ░░░░░░░░░░░░░░░░░░░░   0%  Discovery › User research" in result.output
     assert "[9/9] ██████████████████░░  89%  Technical › ML basics" in result.output
     assert f"All questions answered. Saved to {out}." in result.output
