@@ -6,9 +6,22 @@ content mistake never shows a traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import click
+
+# What a terminal obeys (ESC and C1 start sequences that retitle the window or clear the
+# screen; a carriage return overwrites the line): everything below a space but tab and
+# newline, DEL and C1. Content may hold none of them (content.safety.CONTROL, which allows
+# a carriage return before a newline).
+_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character shown as ``\\xNN``: a file's name, or text
+    quoted from a file, must not act on the terminal when a message names it."""
+    return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +37,7 @@ class ContentError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return printable(f"{where}: {self.message}")
 
 
 class GeneratorError(click.ClickException):
@@ -33,7 +46,7 @@ class GeneratorError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:
-        click.echo(self.format_message(), err=True, file=file)
+        click.echo(printable(self.format_message()), err=True, file=file)
 
 
 class ContentInvalid(GeneratorError):

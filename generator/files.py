@@ -6,9 +6,24 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import GeneratorError
+
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one."""
+    """Replace ``path`` with ``data`` in one step: readers see the old file or the new one.
+    A place that cannot be written (a file where a folder should be, no permission, a full
+    disk) is a ``GeneratorError`` naming it, not a traceback."""
+    try:
+        _replace(path, data)
+    except OSError as exc:
+        blocked = next((p for p in (path.parent, *path.parent.parents)
+                        if p.exists() and not p.is_dir()), None)
+        reason = f"{blocked} is a file, not a folder" if blocked else exc.strerror or str(exc)
+        raise GeneratorError(f"{path}: cannot be written ({reason}; expected a file in a "
+                             "folder you can write to)") from None
+
+
+def _replace(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     # mkstemp makes the file private (0600); a written file should be as readable as one

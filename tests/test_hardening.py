@@ -112,8 +112,18 @@ def test_env_tags_and_the_short_theme_form_work(minimal: Path) -> None:
     config = minimal / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(
         "site_name: ML/AI PM Skills", "site_name: !ENV [MLPM_TEST_NAME, Fallback name]")
-    config.write_text(text.replace("theme:\n  name: material\n", "theme: material\ntheme_x:\n"
-                                   "  name: material\n", 1), encoding="utf-8")
+    # The short form, `theme: material`, in place of the whole theme block.
+    lines, kept, skipping = text.splitlines(keepends=True), [], False
+    for line in lines:
+        if line.startswith("theme:"):
+            kept.append("theme: material\n")
+            skipping = True
+        elif skipping and (line.startswith((" ", "#")) or not line.strip()):
+            continue
+        else:
+            skipping = False
+            kept.append(line)
+    config.write_text("".join(kept), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator", "build", "--no-site"],
                             cwd=minimal, capture_output=True, text=True, check=False,
                             env={**os.environ, "MLPM_TEST_NAME": "From the environment"})

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .results import MODES, _valid_answers, _valid_ratings
+from .entries import valid_answers, valid_ratings
+from .results import MODES
 
 HISTORY_MAX = 5  # enough to see a trend, small enough to share (state.js has the same)
 
@@ -23,8 +24,8 @@ def earlier_takes(value: Any, data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The person's earlier takes (``history``), oldest first: each ``updated`` stamp and
     mode with its entries that still count; no notices, an old take is context only."""
     return [{"updated": e["updated"], "mode": e.get("mode") if e.get("mode") in MODES else "full",
-             "ratings": _valid_ratings(e.get("ratings"), data, _quiet),
-             "answers": _valid_answers(e.get("answers"), data, _quiet)}
+             "ratings": valid_ratings(e.get("ratings"), data, _quiet),
+             "answers": valid_answers(e.get("answers"), data, _quiet)}
             for e in (value if isinstance(value, list) else [])[-HISTORY_MAX:]
             if isinstance(e, dict) and isinstance(e.get("updated"), str)]
 

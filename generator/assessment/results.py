@@ -9,6 +9,7 @@ result at all (not JSON, another format, a newer version) is refused, with ``Res
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,8 +19,10 @@ from typing import Any
 from ..errors import ResultFileError
 from ..files import atomic_write
 from ..strings import Strings, load_strings
+from .entries import describe, read_list, valid_answers, valid_ratings
 from .format import clean
 
+MAX_RESULT_BYTES = 5_000_000  # a result with years of history is tens of kilobytes
 FORMAT = "mlpm-assessment-result"
 FORMAT_VERSION = 1
 # "opinion": a second opinion, someone rating another person (self-ratings only).
@@ -97,44 +100,24 @@ def _strings(data: Mapping[str, Any], strings: Strings | None) -> Strings:
     return strings or load_strings(data["framework"].get("language", "en"))
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return repr(value[:40] + ("…" if len(value) > 40 else ""))
-    if isinstance(value, list):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
-    return "an object"
-
-
-def whole_number(value: Any) -> int | None:
-    """``value`` as an int if it is a whole number (JSON's ``2`` and ``2.0`` alike, as
-    JavaScript's ``Number.isInteger``), else None; a boolean is not a number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
 def read_result(path: Path, data: Mapping[str, Any], strings: Strings | None = None) -> ResultFile:
     """Read and validate one result file (``ResultFileError`` if it is not one), with the
     project's ``strings`` (``Assessment.strings``) or else the generator's own."""
     t = _strings(data, strings).t
     source = clean(str(path))  # a file name can hold escape sequences too
     try:
-        raw_bytes = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # /dev/zero would never end
+            raise ResultFileError(t("cli.results.not_a_file", file=source))
+        with open(path, "rb") as handle:
+            raw_bytes = handle.read(MAX_RESULT_BYTES + 1)
     except FileNotFoundError:
         raise ResultFileError(t("cli.results.missing", file=source)) from None
     except OSError as exc:
         raise ResultFileError(t("cli.results.unreadable", file=source,
                                 reason=exc.strerror or exc)) from None
+    if len(raw_bytes) > MAX_RESULT_BYTES:
+        raise ResultFileError(t("cli.results.too_large", file=source,
+                                limit=MAX_RESULT_BYTES // 1_000_000))
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -157,13 +140,13 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any], strings: String
     """Validate a decoded result object against the current content (see the module doc)."""
     t = _strings(data, strings).t
     if not isinstance(raw, dict):
-        raise ResultFileError(t("cli.results.not_object", file=source, got=_describe(raw)))
+        raise ResultFileError(t("cli.results.not_object", file=source, got=describe(raw)))
     if raw.get("format") != FORMAT:
         raise ResultFileError(t("cli.results.wrong_format", file=source, expected=FORMAT,
-                                got=_describe(raw.get("format"))))
+                                got=describe(raw.get("format"))))
     version = raw.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ResultFileError(t("cli.results.bad_version", file=source, got=_describe(version),
+        raise ResultFileError(t("cli.results.bad_version", file=source, got=describe(version),
                                 supported=FORMAT_VERSION))
     if version > FORMAT_VERSION:
         raise ResultFileError(t("cli.results.newer_version", file=source, got=version,
@@ -183,13 +166,13 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any], strings: String
         if value is None or isinstance(value, str):
             return (value or "").strip() or None
         notice("bad_field", field=key, expected=t("cli.results.expected_text"),
-               got=_describe(value))
+               got=describe(value))
         return None
 
     mode = raw.get("mode")
     if mode not in MODES:
         notice("bad_field", field="mode", expected=" or ".join(f'"{m}"' for m in MODES),
-               got=_describe(mode))
+               got=describe(mode))
         mode = "full"
     role = text_field("role")
     role_ids = [r["id"] for r in data["roles"]]
@@ -202,8 +185,8 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any], strings: String
         created=text_field("created"), updated=text_field("updated"),
         framework=text_field("framework"), framework_version=text_field("framework_version"),
         content_version=text_field("content_version"), notices=notices)
-    result.ratings = _valid_ratings(raw.get("ratings"), data, notice)
-    result.answers = _valid_answers(raw.get("answers"), data, notice)
+    result.ratings = valid_ratings(raw.get("ratings"), data, notice)
+    result.answers = valid_answers(raw.get("answers"), data, notice)
     if mode == "opinion" and result.answers:
         # Scenario answers measure whoever answered them, not the person a second opinion rates.
         notice("opinion_answers", n=len(result.answers))
@@ -213,85 +196,6 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any], strings: String
 
     result.history = earlier_takes(raw.get("history"), data)
     return result
-
-
-def read_list(value: Any, data: Mapping[str, Any]) -> list[str]:
-    """The resources marked as read: known ids, each once, in content order (as state.js)."""
-    if not isinstance(value, list):
-        return []
-    marked = {x for x in value if isinstance(x, str)}
-    return [r["id"] for r in data["resources"] if r["id"] in marked]
-
-
-def _entries(value: Any, key: str, notice: Any) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        notice("bad_section", field=key, got=_describe(value))
-        return {}
-    return value
-
-
-def _valid_ratings(value: Any, data: Mapping[str, Any], notice: Any) -> dict[str, dict[str, Any]]:
-    skills = {s["id"]: s for s in data["skills"]}
-    levels = [lv["value"] for lv in data["levels"]]
-    low, high = min(levels), max(levels)
-    kept: dict[str, dict[str, Any]] = {}
-    unknown: list[str] = []
-    stale: list[str] = []
-    for skill_id, entry in _entries(value, "ratings", notice).items():
-        if skill_id not in skills:
-            unknown.append(skill_id)
-            continue
-        level = whole_number(entry.get("level")) if isinstance(entry, dict) else None
-        stored_hash = entry.get("hash") if isinstance(entry, dict) else None
-        if level is None or not isinstance(stored_hash, str):
-            notice("bad_rating", skill=skill_id, low=low, high=high, got=_describe(entry))
-        elif not low <= level <= high:
-            notice("rating_out_of_scale", skill=skill_id, low=low, high=high, got=level)
-        elif level not in skills[skill_id].get("applicable", levels):
-            notice("rating_not_applicable", skill=skill_id, got=level,
-                   levels=", ".join(map(str, skills[skill_id]["applicable"])))
-        elif stored_hash != skills[skill_id]["rating_hash"]:
-            stale.append(skill_id)
-        else:
-            kept[skill_id] = {"level": level, "hash": stored_hash}
-    if unknown:
-        notice("unknown_skills", count=len(unknown), ids=", ".join(sorted(unknown)))
-    if stale:
-        notice("stale_ratings", count=len(stale), ids=", ".join(sorted(stale)))
-    return kept
-
-
-def _valid_answers(value: Any, data: Mapping[str, Any], notice: Any) -> dict[str, dict[str, Any]]:
-    checks = {c["id"]: c for s in data["skills"] for c in s["checks"]}
-    kept: dict[str, dict[str, Any]] = {}
-    unknown: list[str] = []
-    stale: list[str] = []
-    for check_id, entry in _entries(value, "answers", notice).items():
-        if check_id not in checks:
-            unknown.append(check_id)
-            continue
-        check = checks[check_id]
-        choice = whole_number(entry.get("choice")) if isinstance(entry, dict) else None
-        stored_hash = entry.get("hash") if isinstance(entry, dict) else None
-        last = len(check["options"]) - 1
-        if choice is None or not isinstance(stored_hash, str):
-            notice("bad_answer", check=check_id, last=last, got=_describe(entry))
-        elif stored_hash != check["hash"]:
-            stale.append(check_id)
-        elif not 0 <= choice <= last:
-            notice("choice_out_of_range", check=check_id, last=last, got=choice)
-        else:
-            kept[check_id] = {"choice": choice, "hash": stored_hash}
-            sure = entry.get("sure") if isinstance(entry, dict) else None
-            if whole_number(sure) in (1, 2, 3):  # "how sure were you?" travels with its answer
-                kept[check_id]["sure"] = whole_number(sure)
-    if unknown:
-        notice("unknown_checks", count=len(unknown), ids=", ".join(sorted(unknown)))
-    if stale:
-        notice("stale_answers", count=len(stale), ids=", ".join(sorted(stale)))
-    return kept
 
 
 def write_result(path: Path, result: ResultFile) -> None:

@@ -9,18 +9,19 @@ from datetime import date
 
 import click
 
-from ..content.interface import missing_strings
+from ..content.interface_status import missing_strings
 from ..content.load import SourceFile, load_content
 from ..content.placeholders import placeholder_warnings
 from ..content.reviews import stale_reviews
 from ..errors import GeneratorError
 from ..project import Project
-from ..site.config import site_config_source
+from ..site.config import load_site_config, site_config_source
 from ..site.palette import palette_warnings
 
 
 def check_warnings(project: Project, strict: bool) -> None:
     """Print every warning on stderr; with ``strict``, stop (exit 1) before anything is written."""
+    load_site_config(project)  # a mistake in mkdocs.yml's shape stops here, at its line
     raw = load_content(project.root, project.content_dir)
     config = site_config_source(project)
     sources = [f for f in (config, raw.framework, *raw.skills, raw.roles, raw.resources,

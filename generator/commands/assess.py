@@ -48,8 +48,14 @@ def open_result(assessment: Assessment, path: Path, role: str | None, mode: str 
                 name: str | None) -> ResultFile:
     """The result to continue (``path`` exists) or a new one; options given now win."""
     t = assessment.t
+    ours = assessment.data["framework"]["name"]
     if path.exists():
         result = read_result(path, assessment.data, assessment.strings)
+        # Another framework's result: continuing would replace it with an empty one.
+        if result.framework != ours and result.notices and not (result.ratings or
+                                                                result.answers):
+            raise GeneratorError(t("cli.assess.other_framework", file=str(path),
+                                   theirs=result.framework, ours=ours))
         for notice in result.notices:
             click.echo(notice, err=True)
         result.notices = []
@@ -67,11 +73,11 @@ def open_result(assessment: Assessment, path: Path, role: str | None, mode: str 
     result.role = role
     result.mode = mode or result.mode
     result.name = name or result.name
-    result.framework = assessment.data["framework"]["name"]
+    result.framework = ours
     result.framework_version = assessment.data["framework"]["version"]
     result.content_version = assessment.data["content_version"]
     done = len(result.ratings) + len(result.answers)
-    say(t("cli.assess.continuing", file=str(path), done=done))
+    say(t("cli.assess.continuing", file=str(path), done=done, n=done))
     return result
 
 

@@ -20,7 +20,7 @@ import click
 
 from ..content.load import load_content
 from ..content.validate import validate
-from ..errors import ContentInvalid, GeneratorError
+from ..errors import ContentError, ContentInvalid, GeneratorError
 from ..files import atomic_write
 from ..ladder.emit import MARK, Emitter, ExamplesMode
 from ..ladder.model import Ladder
@@ -39,7 +39,10 @@ def read_sources(sources: list[Path], root: Path, generic: Path | None) -> Ladde
     for source in sources:
         rel = _shown(source, root)
         if source.suffix.lower() in SPREADSHEET:
-            read_spreadsheet(source, rel, ladder)
+            try:
+                read_spreadsheet(source, rel, ladder)
+            except ContentError as error:
+                raise GeneratorError(str(error)) from None
         elif source.suffix.lower() in MARKDOWN:
             markdown.append((source, rel))
         else:

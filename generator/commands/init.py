@@ -126,12 +126,28 @@ def shaped(files: dict[str, bytes], shape: Shape) -> dict[str, bytes]:
     return {**files, **{k: v.encode("utf-8") for k, v in text.items()}}
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _check_text(shape: Shape) -> None:
+    """What goes into the scaffold's files must be text content may hold: a control
+    character (or a byte the terminal's encoding could not decode) would give a framework
+    that does not validate, or could not be written at all."""
+    for option, values in (("--name", [shape.name]), ("--area", [shape.area]),
+                           ("--levels", shape.levels or [])):
+        for value in values:
+            if value is not None and _UNPRINTABLE.search(value):
+                raise GeneratorError(f"{option}: expected printable text, got {value!r}")
+
+
 def run(target: Path, repo_url: str | None = None, site_url: str | None = None,
         shape: Shape | None = None) -> None:
     if target.exists() and any(target.iterdir()):
         raise GeneratorError(f"{target} is not empty (expected a new or empty folder, so nothing "
                              "of yours is overwritten)")
-    files = shaped(package_tree("scaffold"), ask_shape(shape or Shape()))
+    shape = ask_shape(shape or Shape())
+    _check_text(shape)
+    files = shaped(package_tree("scaffold"), shape)
     files["mkdocs.yml"] = with_addresses(files["mkdocs.yml"], ask_addresses(
         {"repo_url": repo_url, "site_url": site_url}))
     files.update({f"schema/{name}": data for name, data in schema_files().items()})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import GeneratorError
+from ..errors import GeneratorError, printable
 from ..i18n.report import project_status, status_json, status_text, todo
 from ..project import Project, load_and_validate
 
@@ -16,7 +16,8 @@ def run(project: Project, languages: tuple[str, ...], fmt: str, show: int,
         click.echo(todo(project.root, todo_for, content.framework.language), nl=False)
         return
     statuses = project_status(project.root, content.framework, languages)
-    click.echo(status_json(statuses) if fmt == "json" else status_text(statuses, show),
+    # File names are listed as found: one could hold an escape sequence.
+    click.echo(printable(status_json(statuses) if fmt == "json" else status_text(statuses, show)),
                nl=False)
     failing = [st.code for st in statuses if st.failing]
     if failing:

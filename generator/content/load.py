@@ -84,7 +84,7 @@ OPTIONAL_FILES = ("resources", "glossary", "sources")  # a fork (or an imported 
 # have no reading list, glossary or source articles yet
 
 
-def _read_text(file: Path, rel: str, root: Path | None = None) -> str:
+def read_text(file: Path, rel: str, root: Path | None = None) -> str:
     """A content file's text, refusing what is not a plain, reasonably sized file inside the
     project: a folder, a device, a link that leads outside or nowhere, a huge file."""
     try:
@@ -121,7 +121,7 @@ def _read_text(file: Path, rel: str, root: Path | None = None) -> str:
 
 def read_yaml_file(file: Path, root: Path) -> SourceFile:
     rel = file.relative_to(root).as_posix()
-    return SourceFile(rel, _parse(_read_text(file, rel, root), rel))
+    return SourceFile(rel, _parse(read_text(file, rel, root), rel))
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, int, str, int]:
@@ -147,7 +147,7 @@ def read_guide(file: Path, root: Path) -> SourceFile:
         raise ContentError(rel, 0, "a guide's file name becomes its address (expected lowercase "
                            "words joined by hyphens, like 'getting-started.md', and not "
                            f"'index.md'; got {file.name!r})")
-    meta_text, meta_line, body, body_line = split_front_matter(_read_text(file, rel, root), rel)
+    meta_text, meta_line, body, body_line = split_front_matter(read_text(file, rel, root), rel)
     data = _parse(meta_text, rel, first_line=meta_line)
     return SourceFile(rel, data, body=body, body_line=body_line)
 

@@ -130,8 +130,11 @@ def find_forbidden_syntax(text: str) -> tuple[str, str] | None:
 # --- neutralisers (used by rendering) ------------------------------------------------
 
 # Fenced code blocks and inline code spans: their text is shown as written, never parsed.
+# A backtick after a backslash is a literal backtick, not the start of a code span (as
+# Python-Markdown's BACKTICK_RE reads it): "\`<svg/onload=…>\`" is text, and its "<" must be
+# neutralised. Pairs of backslashes before a backtick are escaped backslashes.
 _CODE = re.compile(r"(?ms)^(?P<fence>[ \t]*(?:`{3,}|~{3,})).*?^(?P=fence)[ \t]*$"
-                   r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+                   r"|(?<!\\)(?:\\\\)*(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 # A "<" that would open a tag, comment or processing instruction in Markdown.
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 # A script or data URL scheme, however it is spelled, is broken by a space before the colon.

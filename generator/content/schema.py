@@ -32,7 +32,7 @@ def json_schema(name: str) -> dict[str, Any]:
 
 def schema_files() -> dict[str, bytes]:
     """``{file name: bytes}`` for every content schema, deterministic."""
-    from .interface import json_schema as strings_schema  # from the generator's English
+    from .interface_status import json_schema as strings_schema  # from the English strings
 
     schemas = {name: json_schema(name) for name in SCHEMAS}
     schemas["strings"] = {"$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from ..content import model as m
-from ..content.interface import missing_table
+from ..content.interface_status import missing_table
 from .status import LanguageStatus, content_status, source_units, strings_status
 from .units import fingerprint
 

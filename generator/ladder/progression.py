@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..content.load import read_text
 from ..content.located_yaml import LocatedDict, LocatedList, parse_yaml
 from ..errors import ContentError
 from .model import Criterion, Ladder, Topic, Track
@@ -45,7 +46,7 @@ def _text(value: Any) -> str:
 def read_framework(file: Path, rel: str) -> tuple[Any, list[str]]:
     """The front matter of one file (located), or None with the reason."""
     try:
-        text, first = _front_matter(file.read_text(encoding="utf-8-sig"), rel)
+        text, first = _front_matter(read_text(file, rel), rel)
         data = parse_yaml(text, rel, first_line=first)
     except ContentError as error:
         return None, [str(error)]

@@ -14,6 +14,7 @@ import io
 import re
 from pathlib import Path
 
+from ..content.load import read_text
 from .model import Criterion, Ladder
 
 COLUMNS = {
@@ -40,7 +41,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 def read_spreadsheet(file: Path, rel: str, ladder: Ladder) -> None:
     """Add the rows of one CSV export to ``ladder``; report each row it cannot place."""
-    text = file.read_text(encoding="utf-8-sig")
+    text = read_text(file, rel)  # refuses a huge file, a device, text that is not UTF-8
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
     except csv.Error:

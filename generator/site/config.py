@@ -11,6 +11,7 @@ from ..content.located_yaml import parse_yaml
 from ..content.safety import plain
 from ..errors import ContentError, ContentInvalid
 from ..project import Project
+from .config_shape import check_shapes
 
 
 def load_site_config(project: Project) -> dict[str, Any]:
@@ -28,7 +29,11 @@ def load_site_config(project: Project) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ContentInvalid([ContentError(project.config_file, 1,
                                            "expected a mapping of MkDocs settings")])
-    config = _plain(_with_layer(project, data))
+    merged = _with_layer(project, data)
+    shape_errors = check_shapes(SourceFile(project.config_file, merged))
+    if shape_errors:
+        raise ContentInvalid(shape_errors)
+    config = _plain(merged)
     config.update(project.overrides())
     _check_addresses(config, data)
     if config.get("repo_url"):
@@ -119,6 +124,15 @@ a module runs, so it counts them as needed for the first view (mobile first pain
 assessment 1.21 → 1.06 s, docs/benchmarks.md)."""
 
 
+def _escaped_toggle(entry: Any) -> Any:
+    """A palette entry whose toggle name is escaped once: Material (and our palette partial)
+    print it unescaped inside aria-label and title attributes."""
+    toggle = entry.get("toggle") if isinstance(entry, dict) else None
+    if not isinstance(toggle, dict) or not isinstance(toggle.get("name"), str):
+        return entry
+    return {**entry, "toggle": {**toggle, "name": plain(toggle["name"])}}
+
+
 def generated_config(user_config: dict[str, Any], nav: list[Any],
                      glossary: dict[str, str] | None = None) -> dict[str, Any]:
     """The MkDocs config actually built: the fork's settings plus what the generator owns."""
@@ -131,6 +145,8 @@ def generated_config(user_config: dict[str, Any], nav: list[Any],
     theme = config.get("theme") or {"name": "material"}
     theme = dict(theme) if isinstance(theme, dict) else {"name": str(theme)}  # `theme: material`
     theme["custom_dir"] = "overrides"
+    if isinstance(theme.get("palette"), list):  # the toggles' names: printed in attributes
+        theme["palette"] = [_escaped_toggle(p) for p in theme["palette"]]
     config["theme"] = theme
     existing = config.get("markdown_extensions") or []
     names = {next(iter(e)) if isinstance(e, dict) else e for e in existing}

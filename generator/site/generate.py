@@ -7,6 +7,7 @@ every content mistake listed — in the English files and in every translation; 
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -57,6 +58,7 @@ def generate(project: Project, times: StageTimes | None = None,
     everything: set[str] = set()
     folders = [prefix(language) for language in languages]
     parts = render_parts(english, config, languages)
+    _check_owned(project)
     times.seconds["render"] = times.seconds["write"] = 0.0
     while True:
         start = time.perf_counter()
@@ -77,6 +79,18 @@ def generate(project: Project, times: StageTimes | None = None,
     # What no language wrote: a language no longer declared, a file of an older version.
     report.removed += prune_tree(project.generated, everything)
     return report
+
+
+def _check_owned(project: Project) -> None:
+    """generated/ must be a folder of the project's own: the generator prunes it, and
+    through a link it would write into, and delete from, a folder somewhere else."""
+    path, name = project.generated, project.generated_dir
+    if path.is_symlink():
+        raise GeneratorError(f"{name}/ is a link to {os.readlink(path)} (expected a folder the "
+                             "generator owns: it removes files from it; delete the link)")
+    if path.exists() and not path.is_dir():
+        raise GeneratorError(f"{name} is a file (expected the folder the generator writes "
+                             "the site's sources to; move the file away)")
 
 
 def _scope(folder: str, folders: list[str]) -> Callable[[str], bool]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.content.interface import missing_strings
+from generator.content.interface_status import missing_strings
 from generator.content.load import load_content
 from generator.content.safety import inert_text
 from generator.strings import load_strings, package_table

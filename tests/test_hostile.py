@@ -1,0 +1,188 @@
+"""Hostile and careless input found by a sweep of every command (docs/security.md): each one
+either became live HTML, deleted or overwrote a file the generator did not write, or ended
+in a traceback. Each case is a class, tested in more than one spelling where it has them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.assessment.helpers import SCORING, result_json, scoring_data
+from tests.conftest import FIXTURES, copy_project, run_cli
+
+ESC = "\x1b"
+
+
+def live_handlers(site: Path) -> list[str]:
+    """Every event-handler attribute on every page."""
+    found: list[str] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend(f"{tag} {k}" for k, _ in attrs if k.startswith("on"))
+
+    for page in site.rglob("*.html"):
+        Parser().feed(page.read_text(encoding="utf-8"))
+    return found
+
+
+@pytest.mark.parametrize(("rel", "old", "new"), [
+    ("content/skills/testing.yml", "summary: Writes tests.",
+     "summary: 'Writes \\`<svg/onload=alert(1)>x\\` tests.'"),
+    ("content/guides/start.md", "Write a test.",
+     "Write a \\`<a/onmouseover=alert(2)>test</a/>\\`."),
+    ("content/skills/testing.yml", "summary: Writes tests.",
+     "summary: 'Writes \\\\\\`<svg/onload=alert(3)>\\` tests.'"),  # \\\` : a backslash, then \`
+])
+def test_an_escaped_backtick_never_hides_a_tag(tmp_path: Path, rel: str, old: str,
+                                               new: str) -> None:
+    """Python-Markdown reads \\` as a literal backtick, so what follows is not code: its "<"
+    must be neutralised like any other (it once opened an <svg onload> on every page)."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert live_handlers(project / "site") == []
+
+
+def test_a_palette_toggle_name_never_opens_an_attribute(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    (project / "fork").mkdir()
+    (project / "fork/mkdocs.yml").write_text(
+        "theme:\n  palette:\n    - scheme: default\n      primary: indigo\n      toggle:\n"
+        "        icon: material/weather-night\n"
+        "        name: '\" autofocus onfocus=\"alert(1)'\n", encoding="utf-8")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert live_handlers(project / "site") == []
+
+
+def test_a_linked_generated_folder_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    victim = tmp_path / "victim"
+    (victim / "sub").mkdir(parents=True)
+    (victim / "notes.txt").write_text("important", encoding="utf-8")
+    (victim / "sub/a.md").write_text("x", encoding="utf-8")
+    (project / "generated").symlink_to(victim)
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "generated/ is a link to" in result.err
+    assert sorted(p.name for p in victim.rglob("*")) == ["a.md", "notes.txt", "sub"]
+    (project / "generated").unlink()
+    (project / "generated").write_text("mine", encoding="utf-8")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "generated is a file" in result.err
+    assert (project / "generated").read_text(encoding="utf-8") == "mine"
+
+
+def test_assess_never_replaces_another_frameworks_result(tmp_path: Path) -> None:
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(result_json(scoring_data(), {"metrics": 2}, role="pm")),
+                     encoding="utf-8")
+    before = other.read_bytes()
+    proc = subprocess.run([sys.executable, "-m", "generator", "assess", "--root",
+                           str(FIXTURES / "minimal"), "--role", "tester", "-o", str(other)],
+                          input="q\n", capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "holds a result for" in proc.stderr and "give another file with -o" in proc.stderr
+    assert other.read_bytes() == before
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("theme:\n  name: material\n  palette: 5\n", "theme.palette: expected a colour setting"),
+    ("plugins: 5\n", "plugins: expected a list of plugins"),
+    ("plugins:\n  - {}\n", "plugins[0]: expected a name, or one name with a mapping"),
+    ("markdown_extensions:\n  - []\n", "markdown_extensions[0]: expected a name"),
+    ("extra_css: [{a: 1}]\n", "extra_css[0]: expected a path, got a mapping"),
+    ("extra_javascript: 5\n", "extra_javascript: expected a list of paths, got 5"),
+    ("theme:\n  name: material\n  features: 5\n", "theme.features: expected a list"),
+    ("theme:\n  name: material\n  icon: {logo: material/no-such-icon}\n",
+     "theme.icon.logo: expected an icon the theme has"),
+    ("theme:\n  name: material\n  icon: {logo: ../../../etc/passwd}\n",
+     "theme.icon.logo: expected an icon the theme has"),
+    ("site_descripton: A typo\n", ("unknown setting 'site_descripton' (expected one of MkDocs' "
+     "settings); did you mean 'site_description'?")),
+])
+@pytest.mark.parametrize("where", ["mkdocs.yml", "fork/mkdocs.yml"])
+def test_a_misshapen_mkdocs_setting_is_a_message_at_its_line(tmp_path: Path, setting: str,
+                                                             message: str, where: str) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    config = project / "mkdocs.yml"
+    if where == "fork/mkdocs.yml":
+        (project / "fork").mkdir()
+        target = project / "fork/mkdocs.yml"
+        target.write_text(setting, encoding="utf-8")
+    else:
+        lines = config.read_text(encoding="utf-8")
+        key = setting.split(":", 1)[0]
+        # the setting replaces the file's own one, so the file stays valid YAML
+        kept = [block for block in lines.split("\n\n") if not block.lstrip().startswith(key + ":")
+                and f"\n{key}:" not in "\n" + block]
+        config.write_text("\n\n".join(kept) + "\n\n" + setting, encoding="utf-8")
+    for command in ("validate", "build"):
+        result = run_cli(command, "--root", str(project), cwd=tmp_path)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert f"{where}:" in result.err and message in result.err, result.err
+
+
+def test_unreadable_sources_and_places_are_messages(tmp_path: Path) -> None:
+    latin = tmp_path / "ladder.csv"
+    latin.write_bytes(b"Skill,Level,Criterion\nCaf\xe9,1,x\n")
+    imported = run_cli("import", "--root", str(tmp_path / "out"), str(latin), cwd=tmp_path)
+    assert imported.code == 1 and "Traceback" not in imported.err
+    assert "ladder.csv:2: the file is not UTF-8 text" in imported.err
+    init = subprocess.run([sys.executable, "-m", "generator", "init", str(tmp_path / "i"),
+                           "--area", os.fsdecode(b"x\x9by")], capture_output=True, text=True,
+                          check=False, timeout=60)
+    assert init.returncode == 1 and "--area: expected printable text" in init.stderr
+    assert not (tmp_path / "i").exists()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("mine", encoding="utf-8")
+    result = json.dumps(result_json(scoring_data(), {"metrics": 2}, role="pm"))
+    (tmp_path / "r.json").write_text(result, encoding="utf-8")
+    team = run_cli("team", str(tmp_path / "r.json"), "--role", "pm", "-o",
+                   str(blocked / "team"), "--root", str(SCORING), cwd=tmp_path)
+    assert team.code == 1 and "Traceback" not in team.err
+    assert f"{blocked} is a file, not a folder" in team.err
+    assert blocked.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
+def test_a_result_that_is_not_a_file_is_refused_without_reading_it(tmp_path: Path,
+                                                                   source: str) -> None:
+    """A device never ends and a pipe waits for a writer: neither is opened."""
+    path = source
+    if source == "fifo":
+        path = str(tmp_path / "fifo")
+        os.mkfifo(path)
+    result = run_cli("report", path, "--role", "pm", "--root", str(SCORING), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "not a result file (it is a folder or a device, not a file)" in result.err
+
+
+def test_a_huge_result_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b"[" + b"0," * 3_000_000 + b"0]")
+    result = run_cli("report", str(path), "--role", "pm", "--root", str(SCORING), cwd=tmp_path)
+    assert result.code == 1 and "over 5 MB" in result.err
+
+
+def test_a_file_name_never_sends_an_escape_sequence_to_the_terminal(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    skill = project / "content/skills/testing.yml"
+    (project / "content/skills" / f"te{ESC}]0;PWN\x07st.yml").write_text(
+        skill.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "content/guides" / "x\x9b2J.md").write_text("no front matter", encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1
+    assert ESC not in result.err and "\x07" not in result.err and "\x9b" not in result.err
+    assert "te\\x1b]0;PWN\\x07st.yml" in result.err
