@@ -64,3 +64,18 @@ def test_the_cli_offers_every_registered_engine() -> None:
     from generator.site.engines import ENGINES
 
     assert ENGINE_NAMES == list(ENGINES)
+
+
+def test_a_framework_without_reading_says_so_and_shows_no_filters(tmp_path: Path) -> None:
+    """resources.yml is optional: the reading list then says it is empty, with no filters
+    over nothing and no "0 books"."""
+    from generator.strings import load_strings
+    from tests.conftest import FIXTURES, copy_project
+
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    (project / "content/resources.yml").unlink()
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+    page = (project / "site/reading-list/index.html").read_text(encoding="utf-8")
+    assert load_strings("en").t("reading.empty") in page
+    assert 'id="reading-filter"' not in page and "0 books" not in page
