@@ -186,3 +186,16 @@ def test_a_file_name_never_sends_an_escape_sequence_to_the_terminal(tmp_path: Pa
     assert result.code == 1
     assert ESC not in result.err and "\x07" not in result.err and "\x9b" not in result.err
     assert "te\\x1b]0;PWN\\x07st.yml" in result.err
+
+
+def test_a_layer_updating_one_item_twice_is_a_message(tmp_path: Path) -> None:
+    """Two entries of a layer file for one upstream id: the second would silently win."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    (project / "fork").mkdir()
+    (project / "fork/roles.yml").write_text(
+        "roles:\n  - id: tester\n    name: Tester A\n  - id: tester\n    name: Tester B\n",
+        encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1
+    assert "fork/roles.yml:4: roles: a second entry for 'tester' (expected each id once in a " \
+        "layer file; the first is at line 2)" in result.err

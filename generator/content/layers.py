@@ -77,6 +77,10 @@ def merge(base: Any, over: Any, path: str) -> Any:
     return over
 
 
+def _ids_in(items: Any) -> set[str]:
+    return {i for i in map(_id, items) if i is not None} if isinstance(items, list) else set()
+
+
 def _id(item: Any) -> str | None:
     return item["id"] if isinstance(item, dict) and isinstance(item.get("id"), str) else None
 
@@ -113,6 +117,9 @@ def apply_layer(raw: Any, root: Path, read_yaml: Callable[[Path, Path], Any],
         if not file.exists() or name in raw.unreadable:
             continue
         loaded = attempt(read_yaml, file)
+        ours = _ids_in(upstream.data.get(LIST_KEYS[name])) \
+            if upstream is not None and name in LIST_KEYS and isinstance(upstream.data, dict) \
+            else set()
         if loaded is None:
             raw.unreadable.add(name)
         elif upstream is None:
@@ -122,9 +129,19 @@ def apply_layer(raw: Any, root: Path, read_yaml: Callable[[Path, Path], Any],
         if loaded is not None:
             key = LIST_KEYS.get(name)
             items = loaded.data.get(key) if key and isinstance(loaded.data, dict) else None
-            for item in items if isinstance(items, list) else []:
+            seen: dict[str, int] = {}
+            for index, item in enumerate(items if isinstance(items, list) else []):
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     layer.origins[f"{content_dir}/{name}.yml#{item['id']}"] = loaded.path
+                    line = items.item_lines[index] if isinstance(items, LocatedList) else 1
+                    # Two updates of one upstream item: the second would silently win (two
+                    # new items with one id are the validator's "duplicate id").
+                    if item["id"] in seen and item["id"] in ours:
+                        raw.errors.append(ContentError(
+                            loaded.path, line, f"{key}: a second entry for '{item['id']}' "
+                            f"(expected each id once in a layer file; the first is at line "
+                            f"{seen[item['id']]})"))
+                    seen.setdefault(item["id"], line)
     skills = {Path(s.path).stem: s for s in raw.skills}
     for file in listed(base / "skills", (".yml", ".yaml")):
         loaded = attempt(read_yaml, file)
