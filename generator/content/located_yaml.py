@@ -174,7 +174,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) 
         unclosed = problem.startswith("expected ',' or") and exc.context_mark is not None
         mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
         line = (mark.line + 1) if mark else first_line
-        raise ContentError(path, line, f"YAML syntax error: {_explain(problem)}") from None
+        text_line = padded.splitlines()[line - 1] if 0 < line <= padded.count("\n") + 1 else ""
+        curly = any(q in text_line for q in "“”„«»「」")
+        hint = (" (this line has typographic quotes, which YAML reads as ordinary text: "
+                "quote the value with straight quotes \"…\")") if curly else ""
+        raise ContentError(path, line, f"YAML syntax error: {_explain(problem)}{hint}") from None
     except yaml.reader.ReaderError as exc:
         line = padded.count("\n", 0, max(exc.position, 0)) + 1
         raise ContentError(path, line, "a character YAML does not allow (expected printable "

@@ -40,3 +40,13 @@ def test_both_parsers_agree_on_a_valid_file() -> None:
     fast = load._load_with(load._FastLineLoader, text, "f.yml")
     pure = load._load_with(load._LineLoader, text, "f.yml")
     assert fast == pure and fast.key_lines == pure.key_lines
+
+
+def test_typographic_quotes_are_named_when_yaml_stops_on_them() -> None:
+    """A translator's “quoted: text” is plain text to YAML, so its colon ends the key."""
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("summary_next: “Was als Nächstes: tun”\n", "de.yml")
+    assert caught.value.line == 1
+    assert "typographic quotes, which YAML reads as ordinary text: quote the value with " \
+        "straight quotes" in caught.value.message
+    assert parse_yaml("finish: “Mein Ergebnis”\n", "de.yml") == {"finish": "“Mein Ergebnis”"}
