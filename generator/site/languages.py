@@ -76,6 +76,8 @@ def language_config(config: dict[str, Any], language: LanguageContent,
                               for code, name, folder in languages]
         config["extra"] = extra
     config["plugins"] = [_search(p, language.code) for p in config.get("plugins") or []]
+    config["markdown_extensions"] = [_permalink(e, strings_of(language.content))
+                                     for e in config.get("markdown_extensions") or []]
     # A translation names the toggles in its language; so does the source language when the
     # project words them itself (content/strings/), else mkdocs.yml's names stand.
     own = (language.content.interface.get(language.code) or {}).get("palette")
@@ -103,6 +105,17 @@ def _translate_palette(theme: dict[str, Any], strings: Strings) -> None:
             upcoming = palette[(index + 1) % len(palette)]
             # Material prints it inside an attribute, unescaped; a project can set it.
             toggle["name"] = plain(strings.t(f"palette.to_{_scheme(upcoming)}"))
+
+
+def _permalink(extension: Any, strings: Strings) -> Any:
+    """The `toc` extension with its heading links titled in the language (Python-Markdown's
+    default is English), unless the project's mkdocs.yml titles them itself."""
+    if not (isinstance(extension, dict) and isinstance(extension.get("toc"), dict)):
+        return extension
+    options = extension["toc"]
+    if not options.get("permalink") or "permalink_title" in options:
+        return extension
+    return {"toc": {**options, "permalink_title": plain(strings.t("headings.permalink"))}}
 
 
 def _search(plugin: Any, code: str) -> Any:

@@ -18,6 +18,7 @@ from generator.project import Project
 from generator.site import languages as site_languages
 from generator.site.build import build_site
 from generator.site.generate import generate
+from generator.strings import load_strings
 from tests.conftest import REPO, copy_project
 
 TRILINGUAL = REPO / "tests" / "fixtures" / "trilingual"
@@ -96,6 +97,16 @@ def test_heading_anchors_are_the_english_ones_in_every_language(project: Path) -
     heading = re.compile(r"^#{2,6} .*\{ #([a-z0-9_-]+) \}$", re.MULTILINE)
     for rel in ("docs/skills/testing.md", "docs/index.md", "docs/roles/index.md"):
         assert heading.findall(page(project, rel)) == heading.findall(page(project, f"ru/{rel}"))
+
+
+def test_heading_links_are_titled_in_each_language(project: Path) -> None:
+    """Python-Markdown titles the link beside each heading "Permanent link" in English."""
+    generate(Project(project))
+    for folder, code in (("", "en"), ("ru", "ru"), ("zh", "zh")):
+        toc = next(e["toc"] for e in config(project, folder)["markdown_extensions"]
+                   if isinstance(e, dict) and "toc" in e)
+        assert toc["permalink_title"] == load_strings(code).t("headings.permalink"), code
+    assert load_strings("ru").t("headings.permalink") != load_strings("en").t("headings.permalink")
 
 
 def test_results_are_the_same_whatever_the_language(project: Path) -> None:
