@@ -15,13 +15,13 @@ import click
 # screen; a carriage return overwrites the line): everything below a space but tab and
 # newline, DEL and C1. Content may hold none of them (content.safety.CONTROL, which allows
 # a carriage return before a newline).
-_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
     """``text`` with each control character shown as ``\\xNN``: a file's name, or text
     quoted from a file, must not act on the terminal when a message names it."""
-    return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True, order=True)

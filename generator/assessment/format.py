@@ -6,19 +6,18 @@ import re
 from typing import Any
 
 from ..content.safety import html_to_text
+from ..errors import TERMINAL_CONTROL
 from .scoring import round2
 
-# Control characters a terminal obeys (ESC starts CSI/OSC sequences that clear the screen or
-# retitle the window; C1 controls do the same on some terminals): never printed from content
-# or result files. Newlines and tabs stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters a terminal obeys (``errors.TERMINAL_CONTROL``): never printed from
+# result files. Newlines and tabs stay.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def terminal_text(text: str) -> str:
     """Text safe to print: no control characters, no lone surrogates (which a terminal or
     UTF-8 cannot show and which would crash the write)."""
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    return _SURROGATE.sub("\ufffd", TERMINAL_CONTROL.sub("", text))
 
 
 def clean(value: Any) -> Any:

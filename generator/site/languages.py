@@ -76,13 +76,14 @@ def language_config(config: dict[str, Any], language: LanguageContent,
                               for code, name, folder in languages]
         config["extra"] = extra
     config["plugins"] = [_search(p, language.code) for p in config.get("plugins") or []]
-    config["markdown_extensions"] = [_permalink(e, strings_of(language.content))
+    strings = strings_of(language.content)
+    config["markdown_extensions"] = [_permalink(e, strings)
                                      for e in config.get("markdown_extensions") or []]
     # A translation names the toggles in its language; so does the source language when the
     # project words them itself (content/strings/), else mkdocs.yml's names stand.
     own = (language.content.interface.get(language.code) or {}).get("palette")
     if folder or own:
-        _translate_palette(theme, strings_of(language.content))
+        _translate_palette(theme, strings)
     return config
 
 
