@@ -174,7 +174,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) 
         unclosed = problem.startswith("expected ',' or") and exc.context_mark is not None
         mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
         line = (mark.line + 1) if mark else first_line
-        text_line = padded.splitlines()[line - 1] if 0 < line <= padded.count("\n") + 1 else ""
+        lines = padded.splitlines()
+        text_line = lines[line - 1] if 0 < line <= len(lines) else ""
         curly = any(q in text_line for q in "“”„«»「」")
         hint = (" (this line has typographic quotes, which YAML reads as ordinary text: "
                 "quote the value with straight quotes \"…\")") if curly else ""

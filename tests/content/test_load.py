@@ -50,3 +50,10 @@ def test_typographic_quotes_are_named_when_yaml_stops_on_them() -> None:
     assert "typographic quotes, which YAML reads as ordinary text: quote the value with " \
         "straight quotes" in caught.value.message
     assert parse_yaml("finish: “Mein Ergebnis”\n", "de.yml") == {"finish": "“Mein Ergebnis”"}
+
+
+@pytest.mark.parametrize("text", ["'", "a: 'x\n", "\n\n'", "a: “x: y”\n\n\n"])
+def test_a_mistake_on_or_past_the_last_line_is_a_message(text: str) -> None:
+    """The parser can place a mistake on the line after the last one (found by the fuzzer)."""
+    with pytest.raises(ContentError):
+        parse_yaml(text, "x.yml")
