@@ -126,9 +126,6 @@ def shaped(files: dict[str, bytes], shape: Shape) -> dict[str, bytes]:
     return {**files, **{k: v.encode("utf-8") for k, v in text.items()}}
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
 def _check_text(shape: Shape) -> None:
     """What goes into the scaffold's files must be text content may hold: a control
     character (or a byte the terminal's encoding could not decode) would give a framework
@@ -136,7 +133,8 @@ def _check_text(shape: Shape) -> None:
     for option, values in (("--name", [shape.name]), ("--area", [shape.area]),
                            ("--levels", shape.levels or [])):
         for value in values:
-            if value is not None and _UNPRINTABLE.search(value):
+            # str.isprintable: no control characters, no lone surrogates (undecodable bytes)
+            if value is not None and not value.isprintable():
                 raise GeneratorError(f"{option}: expected printable text, got {value!r}")
 
 
