@@ -236,7 +236,22 @@ def assessment_data(content: m.Content, version: str, source: m.Content | None =
         "settings": {**fw.assessment.model_dump(),
                      "plan_budget": strings.minutes(fw.assessment.plan_minutes_per_month)},
         "strings": assessment_strings(strings),
+        "untranslated": _untranslated(fw, levels, content, fallback,
+                                      source.framework.language if source else fw.language),
     }
+
+
+def _untranslated(fw: m.Framework, levels: list[dict[str, Any]], content: m.Content,
+                  fallback: frozenset[str], lang: str) -> dict[str, Any]:
+    """The plain-text names a translation still shows in the source language. The ``*_html``
+    fields carry their own mark; these are set as text, so the app marks an element whose
+    whole text is one of them (``lang``, the class pages use) — for screen readers and
+    hyphenation as much as for the eye."""
+    names = [fw.name, *(a.name for a in fw.areas), *(s.name for s in content.skills),
+             *(t for r in content.roles for t in (r.name, r.summary))]
+    for level in levels:
+        names += [level["name"], level["summary"]]  # a label shows the name (levels.js)
+    return {"lang": lang, "texts": sorted({t for t in names if t and t in fallback})}
 
 
 def data_json(content: m.Content, version: str, source: m.Content | None = None,

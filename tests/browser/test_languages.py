@@ -130,3 +130,24 @@ def test_the_translated_result_fits_a_phone(new_context: Any, trilingual: Site, 
     unlabelled = page.eval_on_selector_all(".assess-tableWrap td:not([data-label])",
                                            "els => els.length")
     assert unlabelled == 0
+
+
+def test_names_still_in_english_are_marked_in_the_app(page: Any, trilingual: Site) -> None:
+    """The fixture's Chinese leaves the level names in English: wherever the app shows one as
+    a whole text, the element says it is English, as the pages do."""
+    path = trilingual.project / "site/zh/assets/assessment/data.json"
+    untranslated = json.loads(path.read_text(encoding="utf-8"))["untranslated"]
+    assert untranslated["lang"] == "en" and "Basic" in untranslated["texts"]
+    page.goto(f"{trilingual.url}zh/assessment/")
+    wait_ready(page)
+    page.check('input[name="role"][value="tester"]')
+    page.locator(".assess-start button[type=submit]").click()
+    page.wait_for_selector('input[name="rating:testing"]')
+    shown = page.evaluate("""(texts) => [...document.querySelectorAll('#assessment-app *')]
+        .filter((el) => texts.includes(el.textContent) && el.children.length === 0)
+        .map((el) => [el.textContent, el.closest('[lang]').getAttribute('lang')])""",
+                          untranslated["texts"])
+    assert shown and all(lang == "en" for _, lang in shown), shown
+    # "第 1 级：Basic": only the name is marked, not the Chinese around it.
+    assert page.locator('.assess-level > span[lang="en"]').all_inner_texts() == ["None", "Basic", "Advanced"]
+    assert page.locator('.assess-level[lang]').count() == 0

@@ -4,7 +4,7 @@
 import { questionsFor, score } from "./scoring.js";
 import * as S from "./state.js";
 import { readIds, setRead } from "./marks.js";
-import { h, resultView, skillView, startView } from "./view.js";
+import { h, markUntranslated, resultView, skillView, startView } from "./view.js";
 import { markdownReport, num, translator } from "./report.js";
 
 const dataCache = new Map();
@@ -70,6 +70,7 @@ export async function mount(root) {
     return;
   }
   const t = translator(data.strings);
+  markUntranslated(data);
   // The first view (the page's own HTML) let the person pick a role while this loaded.
   const early = root.querySelector(".assess-preview input[name=role]:checked");
   const app = new App(root, data, t, (n) => num(data, n));

@@ -17,6 +17,7 @@ export function levelChoices(data, skill) {
     return {
       value: level.value,
       label: level.label,
+      name: level.name,
       floor: level.value === data.floor,
       // The floor says what "not yet" means for every skill unless the skill describes it.
       summary: described ? null : level.summary,
@@ -30,7 +31,7 @@ export function levelChoices(data, skill) {
 /** A choice as the content of its label: spans only, since a label holds phrasing content. */
 export function levelContent(h, choice) {
   return [
-    h("span", { class: "assess-level", text: choice.label }),
+    h("span", { class: "assess-level" }, ...named(h, choice.label, choice.name)),
     choice.summary === null ? null : h("span", { class: "assess-behaviour", text: choice.summary }),
     choice.behaviours.map((b) => h("span", { class: "assess-behaviour" },
       h("span", { html: b.html }),
@@ -38,4 +39,12 @@ export function levelContent(h, choice) {
         h("span", { class: "assess-examples__label", text: choice.examples_label }),
         b.examples.map((e) => h("span", { class: "assess-example", html: e }))) : null)),
   ];
+}
+
+/** A label's text with the level's name in its own span ("第 1 级：" + "Basic"), so a name
+ * still in the source language is marked as such (view.js) and the rest is not. */
+function named(h, label, name) {
+  const at = name ? label.lastIndexOf(name) : -1;
+  if (at < 0) return [label];
+  return [label.slice(0, at), h("span", { text: name }), label.slice(at + name.length)].filter(Boolean);
 }

@@ -21,10 +21,24 @@ export function h(tag, props = {}, ...children) {
     else if (PROPS.has(key)) el[key] = value;
     else el.setAttribute(key, value === true ? "" : value);
   }
+  if (untranslated.texts.has(props.text) && !props.lang) {
+    el.setAttribute("lang", untranslated.lang);
+    el.classList.add("mlpm-fallback");
+  }
   el.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
   return el;
 }
 const s = (tag, props, ...children) => h(`svg:${tag}`, props, ...children);
+
+// A translation's names still in the source language (data.json's `untranslated`): an element
+// whose whole text is one says so, as the pages do (`lang`, and their mark).
+let untranslated = { lang: "en", texts: new Set() };
+
+/** Use ``data``'s list of untranslated names for the elements made from now on. */
+export function markUntranslated(data) {
+  const u = data.untranslated || {};
+  untranslated = { lang: u.lang || "en", texts: new Set(Array.isArray(u.texts) ? u.texts : []) };
+}
 
 /** Block HTML whose paragraphs become phrasing content, joined by line breaks (for a legend). */
 function inlined(html) {
