@@ -111,7 +111,13 @@ def check_shapes(source: Any) -> list[ContentError]:
     data, shapes = source.data, _Shapes(source)
     known = _settings()
     for key in data:
-        if key not in known:
+        if key == "INHERIT":
+            # MkDocs' own way to layer one file over another; the layer here is fork/.
+            shapes.errors.append(ContentError(
+                *place(source, (key,)), "INHERIT is not read here (expected the settings "
+                "themselves: a fork's own go in fork/mkdocs.yml, which is merged over "
+                "mkdocs.yml; see docs/fork.md)"))
+        elif key not in known:
             shapes.errors.append(ContentError(
                 *place(source, (key,)), f"unknown setting {key!r} (expected one of MkDocs' "
                 f"settings){did_you_mean(str(key), known)}"))
