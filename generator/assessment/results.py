@@ -62,8 +62,10 @@ class ResultFile:
     notices: list[str] = field(default_factory=list)
 
     def scoring_input(self) -> dict[str, Any]:
-        """The ``answers`` argument of ``scoring.score``."""
-        return {"ratings": self.ratings, "answers": self.answers, "read": self.read}
+        """The ``answers`` argument of ``scoring.score``: the mode too, since a quick result
+        does not count the skills it did not ask as gaps (rule 8)."""
+        return {"mode": self.mode, "ratings": self.ratings, "answers": self.answers,
+                "read": self.read}
 
     def to_json(self) -> dict[str, Any]:
         """The file's JSON object, keys in the order of ``docs/result-format.md``."""

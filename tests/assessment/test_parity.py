@@ -195,10 +195,11 @@ def in_terminal(case: dict[str, Any]) -> dict[str, Any]:
     checks = {c["id"]: c for s in data["skills"] for c in s["checks"]}
     asked = [{**q, "order": checks[q["check"]]["order"] if q["check"] else None}
              for q in questions_for(data, doc["mode"], doc)]
-    result = score(data, doc, role)
+    # As the commands do: the file read and checked, then what it holds scored.
+    read = parse_result({"format": FORMAT, "format_version": 1, **doc}, "x.json", data)
+    result = score(data, read.scoring_input(), role)
     shown = {**doc, "role": role}
     call = engine().call
-    read = parse_result({"format": FORMAT, "format_version": 1, **doc}, "x.json", data)
     return {"questions": asked, "result": result,
             "kept": {"ratings": read.ratings, "answers": read.answers, "read": read.read},
             "model": call("reportModel", shown, result, data=data),
