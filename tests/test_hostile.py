@@ -111,8 +111,8 @@ def test_assess_never_replaces_another_frameworks_result(tmp_path: Path) -> None
      "theme.icon.logo: expected an icon the theme has"),
     ("site_descripton: A typo\n", ("unknown setting 'site_descripton' (expected one of MkDocs' "
      "settings); did you mean 'site_description'?")),
-    ("INHERIT: base.yml\n", "INHERIT is not read here (expected the settings themselves: a "
-     "fork's own go in fork/mkdocs.yml"),
+    ("INHERIT: base.yml\n", ("INHERIT is not read here (expected the settings themselves: a "
+     "fork's own go in fork/mkdocs.yml")),
 ])
 @pytest.mark.parametrize("where", ["mkdocs.yml", "fork/mkdocs.yml"])
 def test_a_misshapen_mkdocs_setting_is_a_message_at_its_line(tmp_path: Path, setting: str,

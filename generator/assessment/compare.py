@@ -46,8 +46,11 @@ def over_time(mine: ResultFile, theirs: ResultFile) -> bool:
 
 
 def arrange(mine: ResultFile, theirs: ResultFile) -> tuple[ResultFile, ResultFile]:
-    """The files in the order they are compared: over time, the earlier one first."""
+    """The files in the order they are compared: over time, the earlier one first; a second
+    opinion given first goes second, since the file says which one is the opinion."""
     if over_time(mine, theirs) and (theirs.updated or "") < (mine.updated or ""):
+        return theirs, mine
+    if mine.mode == "opinion" and theirs.mode != "opinion":
         return theirs, mine
     return mine, theirs
 

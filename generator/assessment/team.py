@@ -1,9 +1,13 @@
 """``team``: a team's results against one role, as plain data for a static page.
 
 Scores come from ``scoring.js`` (via ``scoring.score``), so a cell says what each person's
-own result page says. A skill whose rating the person's own answers contradict
-(``unconfirmed``) is marked in its cell and never makes its owner a holder of the skill:
-not in "who reaches the target", not a single point of failure, not a suggested mentor.
+own result page says. A person *holds* a skill when their counted value reaches the target
+on evidence: a rating their own answers contradict (``unconfirmed``) counts only as far as
+the answers show, and a self-assessment's rating on a skill with checks, none answered
+(``not checked``), is marked in its cell and never makes its owner a holder — not in "who reaches the target",
+not a single point of failure, not a suggested mentor — though it is not a gap either. A
+target at the lowest level is reached by everyone. (A second opinion is ratings by design:
+there the rating is the evidence.)
 
 With ``--names hidden`` nothing shown describes fewer than ``min_group`` people, and no
 small group can be recovered by subtracting one shown number from another: a count is
@@ -44,14 +48,26 @@ class Person:
     skills: dict[str, dict[str, Any]]  # the scoring result's per-skill entries
     gaps: dict[str, float]
     sure_wrong: int
+    floor: frozenset[str]  # skills the role expects at the lowest level: reached by anyone
+    checkable: frozenset[str] = frozenset()  # skills with scenario checks to answer
+    checked: bool = True  # a self-assessment, whose ratings need answers to count as held
 
     def assessed(self, sid: str) -> bool:
         return self.skills[sid]["score"] is not None
 
+    def unchecked(self, sid: str) -> bool:
+        """Reaches the target on a self-rating alone, on a skill with checks, none of them
+        answered: taken at its word, so neither held nor a gap. (A rating below the target is
+        a gap like any other; where a framework has no checks, the rating is all there is.)"""
+        return (self.checked and sid in self.checkable and self.gaps[sid] <= 0
+                and self.skills[sid]["status"] == "self-rated" and sid not in self.floor)
+
     def holds(self, sid: str) -> bool:
-        """Reaches the target with a result the person's own answers do not contradict."""
-        return (self.gaps[sid] <= 0 and self.assessed(sid)
-                and self.skills[sid]["status"] != "unconfirmed")
+        """Reaches the target on evidence (the counted value is capped at what the answers
+        show when they contradict the rating)."""
+        if sid in self.floor:
+            return True
+        return self.gaps[sid] <= 0 and self.assessed(sid) and not self.unchecked(sid)
 
 
 def initials(name: str) -> str:
@@ -77,20 +93,29 @@ def labels(results: list[ResultFile], mode: str) -> list[str]:
 
 
 def people_for(a: Assessment, results: list[ResultFile], role_id: str, mode: str) -> list[Person]:
+    low = min(lv["value"] for lv in a.data["levels"])
+    floor = frozenset(sid for sid, e in a.role(role_id)["expectations"].items()
+                      if e["level"] <= low)
+    checkable = frozenset(s["id"] for s in a.data["skills"] if s["checks"])
     people = []
     for result, label in zip(results, labels(results, mode)):
         scored = score(a.data, result.scoring_input(), role_id)
         gaps = {g["skill"]: g["gap"] for g in scored["gaps"]}
         people.append(Person(label=label, file=result.source, skills=scored["skills"],
                              gaps={sid: gaps.get(sid, 0.0) for sid in scored["skills"]},
-                             sure_wrong=scored["calibration"]["sure_wrong"]))
+                             sure_wrong=scored["calibration"]["sure_wrong"], floor=floor,
+                             checkable=checkable, checked=result.mode != "opinion"))
     return people
 
 
-def cell(a: Assessment, entry: dict[str, Any], gap: float) -> dict[str, str]:
-    """A heatmap cell whose text says what its colour says: ``2.5 ✓``, ``1.5 −1.5``, and
-    ``unconfirmed`` when the person's answers contradict the rating."""
+def cell(a: Assessment, person: Person, sid: str) -> dict[str, str]:
+    """A heatmap cell whose text says what its colour says: ``2.5 ✓``, ``1.5 −1.5``, with
+    ``(unconfirmed)`` when the person's answers contradict the rating and ``(not checked)``
+    when no answer was given for it (no ✓: a claim, not a reached target)."""
+    entry, gap = person.skills[sid], person.gaps[sid]
     shown = a.number(entry["counted"] if entry["score"] is not None else None)
+    if person.unchecked(sid):
+        return {"text": f"{shown} {a.t('cli.team.unchecked')}", "class": "unchecked"}
     text = f"{shown} ✓" if gap <= 0 else f"{shown} −{a.number(gap)}"
     if entry["score"] is None:
         return {"text": text, "class": "unrated"}
@@ -141,6 +166,7 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
     sid, count = skill["id"], len(people)
     assessed = [p for p in people if p.assessed(sid)]
     holders = [p for p in people if p.holds(sid)]
+    below = [p for p in people if p.gaps[sid] > 0]
     flagged = [p for p in people if p.skills[sid]["status"] == "unconfirmed"
                or p.skills[sid]["flag"] == "overconfident"]
     # Means over the assessed only, so that no figure mixes in (and so reveals) the rest.
@@ -156,12 +182,15 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
         "importance_name": a.t(f"importance.{expectation['importance']}"),
         "reach": len(holders), "assessed": len(assessed),
         "reach_text": count_text(a, len(holders), count, hidden, min_group),
-        "below_text": count_text(a, count - len(holders), count, hidden, min_group),
+        "below_text": count_text(a, len(below), count, hidden, min_group),
+        "unchecked": sum(p.unchecked(sid) for p in people),
         "flagged_text": count_text(a, len(flagged), count, hidden, min_group),
         "mean": a.number(mean) if group_ok else None,
         "holders": [p.label for p in holders] if not hidden else [],
         "mean_gap": mean_gap if group_ok else 0.0,
         "priority": mean_gap * expectation["importance"] if group_ok else 0.0,
+        # A gap whose figures may not be shown cannot be ranked: the page says how many.
+        "withheld": not group_ok and bool(below),
     }
 
 
@@ -171,7 +200,7 @@ def _not_expected(row: dict[str, Any], a: Assessment) -> dict[str, Any]:
     none = a.t("assessment.none")
     return {**row, "expected": False, "target": a.t("levels.not_expected"), "importance": 0,
             "importance_name": none, "reach": None, "reach_text": none, "below_text": none,
-            "holders": [], "mean_gap": 0.0, "priority": 0.0}
+            "holders": [], "mean_gap": 0.0, "priority": 0.0, "withheld": False}
 
 
 def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str,
@@ -192,7 +221,7 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
     ranked = sorted((s for s in skills if s["mean_gap"] > 0),
                     key=lambda s: (-s["priority"], -s["mean_gap"], order[s["id"]]))
     rows = [{"label": p.label, "sure_wrong": p.sure_wrong,
-             "cells": [cell(a, p.skills[s["id"]], p.gaps[s["id"]]) if s["expected"]
+             "cells": [cell(a, p, s["id"]) if s["expected"]
                        else {"text": a.number(p.skills[s["id"]]["counted"]
                                             if p.assessed(s["id"]) else None), "class": "free"}
                        for s in skills]}
@@ -203,9 +232,14 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
         "role": role["name"], "count": count, "mode": mode, "hidden": hidden,
         "show_group": show_group, "min_group": min_group,
         "skills": skills, "areas": [area for area in areas if area["span"]], "rows": rows,
-        "spof": [s for s in expected if s["reach"] == 1 and count > 1] if not hidden else [],
-        "nobody": [s for s in expected if s["reach"] == 0] if show_group else [],
+        "spof": [s for s in expected if s["reach"] == 1] if not hidden else [],
+        # Nobody on evidence, and nobody claiming it without (that is unknown, not nobody).
+        "nobody": [s for s in expected if s["reach"] == 0 and not s["unchecked"]]
+        if show_group else [],
         "team_gaps": [{**s, "mean_gap": a.number(s["mean_gap"]), "priority": a.number(s["priority"])}
                       for s in ranked[:TEAM_GAPS]] if show_group else [],
-        "pairs": mentoring_pairs(a, people, ranked) if not hidden else [],
+        "withheld": sum(s["withheld"] for s in expected) if show_group else 0,
+        "unchecked": any(s["expected"] and s["unchecked"] for s in skills),
+        # Pairs for the gaps the page ranks (cli.md), not for every gap.
+        "pairs": mentoring_pairs(a, people, ranked[:TEAM_GAPS]) if not hidden else [],
     }

@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from ..assessment.lookup import Assessment, load_assessment
+from ..assessment.report import build_report
 from ..assessment.results import ResultFile, new_result, read_result, write_result
-from ..assessment.scoring import score
 from ..assessment.session import Session, Stop, end_prompt_line
 from ..assessment.terminal import fill
 from ..errors import GeneratorError
@@ -83,7 +83,8 @@ def open_result(assessment: Assessment, path: Path, role: str | None, mode: str 
 
 def summary(assessment: Assessment, result: ResultFile, path: Path, skipped: int) -> None:
     t = assessment.t
-    scored = score(assessment.data, result.scoring_input(), result.role or "")
+    report = build_report(assessment, result, result.role or "")
+    scored, model = report["scored"], report["model"]
     if skipped:
         click.echo(click.style(t("cli.assess.skipped", count=skipped, file=str(path)), bold=True))
     else:
@@ -96,7 +97,10 @@ def summary(assessment: Assessment, result: ResultFile, path: Path, skipped: int
             click.echo("  " + t("cli.assess.gap_line", rank=rank, skill=skill["name"],
                                 current=assessment.number(gap["current"]), target=gap["target"]))
     else:
-        say(t("cli.assess.no_gaps", role=role_name))
+        say(t("cli.assess.no_gaps", role=role_name) if not model["coverage"]
+            else model["gaps_none"])
+    for line in model["coverage"]:  # the targets this result cannot speak for
+        say(line)
     say(t("cli.assess.next", command=invocation("report", str(path))))
 
 

@@ -117,8 +117,8 @@ def test_rule_8_goal() -> None:
     assert goal_level(2.99, 3, 4) == 3
 
 
-def read(item_id: str) -> dict[str, str]:
-    return {"kind": "read", "id": item_id}
+def read(item_id: str, skill: str) -> dict[str, str]:
+    return {"kind": "read", "id": item_id, "skill": skill}
 
 
 def practice(skill: str, level: int) -> dict[str, object]:
@@ -153,10 +153,10 @@ def test_nothing_answered_against_pm() -> None:
     # mom-test 240 (over the 120-minute month: later). 230 minutes fit, so a month holds
     # about max(⌈230/3⌉ = 77, longest 90) = 90: 15 + 20 | 90 | 30 + 45 + 30.
     assert result["plan"] == {
-        "30": [read("rice"), read("interviews-101"), practice("user-research", 1),
+        "30": [read("rice", "prioritising"), read("interviews-101", "user-research"), practice("user-research", 1),
                practice("prioritising", 1)],
-        "60": [read("research-ops"), practice("metrics", 1)],
-        "90": [read("interview-guide"), read("roadmaps"), read("interview2")],
+        "60": [read("research-ops", "metrics"), practice("metrics", 1)],
+        "90": [read("interview-guide", "user-research"), read("roadmaps", "prioritising"), read("interview2", "user-research")],
         "later": ["mom-test"], "minutes": {"30": 35, "60": 90, "90": 105}}
 
 
@@ -211,10 +211,10 @@ def test_mixed_answers_against_lead() -> None:
     # [research-ops, metric-trees]. Rounds: 30, 45, 90 | 15, 25, 30 | portfolio 300 (later).
     # 235 minutes fit: about max(79, 90) = 90 a month: 30 + 45 | 90 | 15 + 25 + 30.
     assert result["plan"] == {
-        "30": [read("interview-guide"), read("roadmaps"), practice("user-research", 2),
+        "30": [read("interview-guide", "user-research"), read("roadmaps", "prioritising"), practice("user-research", 2),
                practice("prioritising", 3)],
-        "60": [read("research-ops"), practice("metrics", 3)],
-        "90": [read("rice"), read("metric-trees"), read("interview2")],
+        "60": [read("research-ops", "metrics"), practice("metrics", 3)],
+        "90": [read("rice", "prioritising"), read("metric-trees", "metrics"), read("interview2", "user-research")],
         "later": ["portfolio"], "minutes": {"30": 75, "60": 90, "90": 70}}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.assessment.engine import engine
 from generator.assessment.scoring import rule, score
 from tests.assessment.helpers import scoring_data
 from tests.conftest import REPO
@@ -104,6 +105,42 @@ def test_personas(data: dict[str, Any], role: str) -> None:
     checks_only = score(data, doc(data, {}, every(True)), role)
     assert all(s["score"] is None or s["score"] < HIGH for s in checks_only["skills"].values()), \
         "checks alone never reach the top level"
+
+    # The skipper: top ratings, every check left unanswered. The ratings are taken at their
+    # word (no gap), but the report never says every target is met: it says how many rest on
+    # the rating alone.
+    skipper_doc = {**doc(data, top, {}), "mode": "full", "role": role}
+    skipper = score(data, skipper_doc, role)
+    model = engine().call("reportModel", skipper_doc, skipper, data=data)
+    claimed = [sid for sid in with_checks if targets.get(sid, {"level": LOW})["level"] > LOW]
+    if claimed:
+        assert model["gaps_none"] != data["strings"]["gaps_none"]
+        assert any(line.startswith(f"{len(claimed)} of ") for line in model["coverage"]), model
+
+
+@settings(max_examples=40, deadline=None)
+@given(variants(), st.sampled_from(["pm", "lead", "junior"]), st.data())
+def test_a_quick_result_never_claims_the_skills_it_did_not_ask(
+        data: dict[str, Any], role: str, draw: st.DataObject) -> None:
+    """Quick mode, the asked skills rated at the top with every answer right: no gap, but
+    the skills it did not ask are "not assessed" in the table and in the sentence under the
+    gaps, never met ("0") and never gaps."""
+    targets = next(r for r in data["roles"] if r["id"] == role)["expectations"]
+    asked = draw.draw(st.sets(st.sampled_from([s["id"] for s in SKILLS]), min_size=1))
+    right = {c["id"]: True for s in SKILLS if s["id"] in asked for c in s["checks"]}
+    quick = {**doc(data, {sid: HIGH for sid in asked}, right), "mode": "quick", "role": role}
+    result = score(data, quick, role)
+    assert result["gaps"] == []
+    model = engine().call("reportModel", quick, result, data=data)
+    unasked = [s["id"] for s in SKILLS if s["id"] not in asked
+               and targets.get(s["id"], {"level": LOW})["level"] > LOW]
+    gap_cells = {row["id"]: row["cells"][5] for row in model["rows"]}
+    assert all(gap_cells[sid] == data["strings"]["unassessed"] for sid in unasked)
+    if unasked:
+        assert model["gaps_none"] == data["strings"]["gaps_none_assessed"]
+        assert model["coverage"][0].startswith(f"{len(unasked)} of "), model["coverage"]
+    else:
+        assert model["coverage"] == [] and model["gaps_none"] == data["strings"]["gaps_none"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -192,7 +192,7 @@ def plan(content: Content, top_gaps: list[dict[str, Any]], st: dict[str, Any]
         if into < 0:
             later.append(item)
             continue
-        months[into].append({"kind": "read", "id": item})
+        months[into].append({"kind": "read", "id": item, "skill": top_gaps[rank]["skill"]})
         used[into] += m
         first.setdefault(rank, into)
     for rank, g in enumerate(top_gaps):

@@ -212,4 +212,6 @@ def test_a_hovered_button_keeps_its_contrast(new_context: Any, assess_site: Any,
     start(page, "pm", "full")
     for button in page.locator(".assess-nav .md-button").all():
         button.hover()
+        # Measure the hovered colours, not a frame of the colour transition towards them.
+        page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
         assert axe_violations(page) == [], button.inner_text()

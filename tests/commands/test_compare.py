@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,16 @@ def test_two_self_assessments_of_one_person_read_as_then_and_now(tmp_path: Path)
     assert out.splitlines()[0] == (f"Self-ratings then, {then} (Ada, 2026-06-01), and now, "
                                    f"{now} (Ada, 2026-11-30)")
     assert "| Then" in out and "higher now" in out
+
+
+def test_a_second_opinion_given_first_is_still_the_other(tmp_path: Path) -> None:
+    """The files say which one is the opinion: the order they are given in does not swap
+    "Self" and "Other"."""
+    mine, theirs = files(tmp_path)
+    opinion = write_json(tmp_path / "opinion.json", {
+        **json.loads(theirs.read_text(encoding="utf-8")), "mode": "opinion",
+        "name": "Ada Lovelace", "rater": "Grace Hopper"})
+    given_first = compare(str(opinion), str(mine))
+    assert given_first.exit_code == 0, given_first.output
+    assert given_first.stdout == compare(str(mine), str(opinion)).stdout
+    assert "| Prioritising | 2 Practising | 4 Leading" in given_first.stdout

@@ -84,7 +84,7 @@ def test_markdown_report_key_lines(result_file: Path) -> None:
             "   - [Roadmaps that say no](https://example.com/rm) — Talk · 45 min · Free · "
             "Level 3: Proficient\n") in out
     assert ("### Days 31–60\n\nAbout 1.5 h of reading, and practice at work.\n\n"
-            "- [Research ops](https://example.com/ro) — 1.5 h · for User research\n"
+            "- [Research ops](https://example.com/ro) — 1.5 h · for Metrics\n"
             "- Practise Metrics towards Level 3: Proficient: Own a metric tree.\n") in out
 
 

@@ -71,23 +71,27 @@ def check_team_page(page) -> None:
     assert sorted(rows.locator("th").all_inner_texts()) == sorted(NAMES + ["person-7"])
     # Every cell says in text what its colour says.
     for text in heatmap.locator("tbody td").all_inner_texts():
-        assert re.fullmatch(r"((\d+(\.\d+)?|—) (✓|−\d+(\.\d+)?)( \(unconfirmed\))?|\d+)", text), text
+        assert re.fullmatch(r"((\d+(\.\d+)?|—) (✓|−\d+(\.\d+)?)( \(unconfirmed\))?|\d+(\.\d+)? \(not checked\)|\d+)", text), text
     katherine = heatmap.locator("tr.person", has_text="Katherine Johnson")
-    assert katherine.locator("td").all_inner_texts() == ["2 −1", "2 −1", "4 ✓", "2 ✓", "2 ✓", "0"]
-    assert "meets" in katherine.locator("td").nth(2).get_attribute("class")
+    # Metrics 4 and shipping 2 on her rating alone (checks there, none answered): claims, not
+    # reached targets; ML basics has no checks, so her rating is all there is.
+    assert katherine.locator("td").all_inner_texts() == ["2 −1", "2 −1", "4 (not checked)",
+                                                         "2 (not checked)", "2 ✓", "0"]
+    assert "unchecked" in katherine.locator("td").nth(2).get_attribute("class")
+    assert "meets" in katherine.locator("td").nth(4).get_attribute("class")
     turing = heatmap.locator("tr.person", has_text="Alan Turing")
     assert turing.locator("td").first.inner_text() == "1.67 −1.33"  # 1 + (3 − 1) / 3
     grace = heatmap.locator("tr.person", has_text="Grace Hopper")
     assert grace.locator("td").nth(2).inner_text() == "0 −3 (unconfirmed)"
     unnamed = heatmap.locator("tr.person", has_text="person-7")
-    assert unnamed.locator("td").all_inner_texts() == ["2 −1", "— −3", "— −3", "2 ✓", "— −2",
-                                                       "0"]
+    assert unnamed.locator("td").all_inner_texts() == ["2 −1", "— −3", "— −3", "2 (not checked)",
+                                                       "— −2", "0"]
 
     reach = page.locator("table.reach tbody tr")
     assert [r.locator("td").nth(2).inner_text() for r in reach.all()] == [
-        "3 of 8", "0 of 8", "1 of 8", "6 of 8", "5 of 8"]
+        "1 of 8", "0 of 8", "0 of 8", "0 of 8", "5 of 8"]
     assert page.locator("ul.spof li").all_inner_texts() == [
-        "Metrics: only Katherine Johnson (target 3)"]
+        "User research: only Ada Lovelace (target 3)"]
     assert "Nobody reaches the target in: Prioritising." in page.inner_text("body")
     gaps = page.locator("table.team-gaps tbody tr")
     assert [g.locator("th").inner_text() for g in gaps.all()] == [
@@ -95,8 +99,9 @@ def check_team_page(page) -> None:
     assert gaps.first.locator("td").all_inner_texts() == ["1", "7 of 8", "1.86", "Essential",
                                                           "5.57"]
     pairs = page.locator("table.pairs tbody tr")
-    assert pairs.first.inner_text().split("\t") == ["Metrics", "Katherine Johnson (4)",
-                                                    "Grace Hopper (0)"]
+    # Metrics has no holder on evidence; User research has Ada (her check answered right).
+    assert pairs.first.inner_text().split("\t") == ["User research", "Ada Lovelace (4)",
+                                                    "Alan Lee (1)"]
     # A name is text, never markup.
     assert page.locator("img").count() == 0
     assert "Eve <img src=x onerror=alert(1)>" in heatmap.inner_text()
@@ -118,15 +123,19 @@ def check_hidden_page(page) -> None:
     assert page.locator("ul.spof").count() == 0
     rows = page.locator("table.reach tbody tr").all()
     reach = [r.locator("td").nth(2).inner_text() for r in rows]
-    # Prioritising: 7 of 8 assessed, so a mean would describe the 8th person by subtraction;
-    # metrics and shipping: 1 and 6 of 8 hold the target, so a mean beside the mean gap would
-    # give away the holders' total above it.
-    assert [r.locator("td").nth(3).inner_text() for r in rows] == [
-        "2.33", "hidden (a group of fewer than 3)", "hidden (a group of fewer than 3)",
-        "hidden (a group of fewer than 3)", "hidden (a group of fewer than 3)"]
-    # 1 of 8 and 6 of 8 would single out one or two people.
-    assert reach == ["3 of 8", "0 of 8", "hidden (singles out fewer than 3)",
-                     "hidden (singles out fewer than 3)", "5 of 8"]
+    # Prioritising and metrics: 7 of 8 assessed, so a mean would describe the 8th person by
+    # subtraction; user research and ML basics: 1 and 5 of 8 hold the target, so a mean beside
+    # the mean gap would give away the holders' total above it. Shipping: all 8 assessed, none
+    # holds it on evidence.
+    hidden = "hidden (a group of fewer than 3)"
+    assert [r.locator("td").nth(3).inner_text() for r in rows] == [hidden, hidden, hidden, "2",
+                                                                   hidden]
+    # 1 of 8 would single out one person.
+    assert reach == ["hidden (singles out fewer than 3)", "0 of 8", "0 of 8", "0 of 8", "5 of 8"]
+    # The gaps whose figures are hidden are not ranked, and the page says how many.
+    assert page.locator("table.team-gaps th[scope=row]").all_inner_texts() == ["Shipping"]
+    assert ("4 skills with a gap are left out of this ranking: their figures would single out "
+            "fewer than 3 people.") in page.inner_text("body")
     for cell in page.locator("td").all_inner_texts():
         match = re.fullmatch(r"(\d+) of (\d+)", cell)
         if match:
@@ -263,8 +272,11 @@ def test_a_skill_the_role_does_not_expect_has_no_target_and_no_holders(tmp_path:
     people = [("Ada", {"coding": 3, "testing": 2, "mentoring": 4}),
               ("Bo", {"coding": 2, "testing": 1, "mentoring": 3}),
               ("Cy", {"coding": 1, "testing": 1})]
-    files = [write_json(tmp_path / f"{n}.json", result_json(a.data, r, {}, role="engineer",
-                                                            name=n)) for n, r in people]
+    # Ada answers coding's checks right, so her rating there is confirmed, not "not checked".
+    coding = {c["id"]: right(a.data, c["id"]) for sk in a.data["skills"] if sk["id"] == "coding"
+              for c in sk["checks"]}
+    files = [write_json(tmp_path / f"{n}.json", result_json(
+        a.data, r, coding if n == "Ada" else {}, role="engineer", name=n)) for n, r in people]
     result = CliRunner().invoke(main, ["team", "--root", str(FIXTURES / "ladder"),
                                        *map(str, files), "-o", str(tmp_path / "page")])
     assert result.exit_code == 0, result.output

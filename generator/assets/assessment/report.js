@@ -106,6 +106,18 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
     answered: r.answered, knowledge: n(r.knowledge), weight: weight(r), score: n(r.score),
     counted: n(r.counted), base: n(Math.min(r.rating ?? lo, top)), top, lo,
     answers: t("answers", { n: r.answered }) });
+  // What the gaps can speak for (rule 8): a target above L0 on a skill a quick result did not
+  // ask is neither met nor missed, and one met by a rating whose checks went unanswered is met
+  // on the person's word alone (a second opinion is ratings by design; a skill without checks
+  // has nothing else).
+  const targetOf = (id) => (role.expectations[id] && role.expectations[id].level > lo ? role.expectations[id] : null);
+  const notShown = (id) => targetOf(id) && !gapOf.has(id) && result.skills[id].score === null;
+  const unassessed = data.skills.filter((s) => notShown(s.id)).length;
+  const unchecked = doc.mode === "opinion" ? 0 : data.skills.filter((s) => targetOf(s.id) && !gapOf.has(s.id)
+    && s.checks.length && result.skills[s.id].status === "self-rated").length;
+  const expected = data.skills.filter((s) => targetOf(s.id)).length;
+  const coverage = [unassessed ? t("coverage_unassessed", { n: unassessed, total: expected }) : "",
+    unchecked ? t("coverage_unchecked", { n: unchecked, total: expected }) : ""].filter(Boolean);
   const rows = data.skills.map((s, index) => {
     const r = result.skills[s.id];
     const expectation = role.expectations[s.id];
@@ -116,7 +128,8 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
       below: !!gap, expected: !!expectation, flag: r.flag, status: r.status, explain: explain(r),
       cells: [n(r.rating) ?? t("none"), r.answered ? t("checks_of", r) : t("none"),
         n(r.knowledge) ?? t("none"), r.score === null ? t("unassessed") : n(r.counted),
-        expectation ? String(expectation.level) : t("levels.not_expected"), gap ? n(gap.gap) : "0",
+        expectation ? String(expectation.level) : t("levels.not_expected"),
+        gap ? n(gap.gap) : notShown(s.id) ? t("unassessed") : "0",
         notes.join(" · ")] };
   });
 
@@ -126,12 +139,8 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
       goal: levels.get(g.goal).label, behaviours_html: skills.get(id).levels[String(g.goal)].behaviours_html,
       resources: g.resources.map(resource) };
   });
-  const forSkill = new Map();
-  for (const [i, g] of result.gaps.entries()) {
-    for (const r of data.resources) if (i < result.top_gaps.length && r.skills.includes(g.skill) && !forSkill.has(r.id)) forSkill.set(r.id, skills.get(g.skill).name);
-  }
   const planItem = (item) => (item.kind === "read"
-    ? { kind: "read", ...resource(item.id), for: t("plan_for", { skill: forSkill.get(item.id) || "" }) }
+    ? { kind: "read", ...resource(item.id), for: t("plan_for", { skill: skills.get(item.skill).name }) }
     : { kind: "practice", skill: item.skill, name: skills.get(item.skill).name,
       label: t("plan_practice", { skill: skills.get(item.skill).name, level: levels.get(item.level).label }),
       how_html: (skills.get(item.skill).levels[String(item.level)] || {}).how_to_reach_html || "" });
@@ -159,6 +168,9 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
     scale: data.levels.map((l) => l.label).join(" · "),
     flags: rows.filter((r) => r.flag).map((r) => ({ id: r.id, name: r.name, label: t(`flag_${r.flag}`), text: t(`flag_${r.flag}_text`) })),
     gaps: topGaps,
+    // Said when there are no gaps: "every skill" only when every target was shown.
+    gaps_none: coverage.length ? t("gaps_none_assessed") : t("gaps_none"),
+    coverage,
     other_gaps: result.gaps.filter((g) => !result.top_gaps.includes(g.skill)).map((g) => ({
       id: g.skill, name: skills.get(g.skill).name, cells: [n(g.current), String(g.target), n(g.gap), n(g.priority)] })),
     other_columns: ["col_skill", "col_current", "col_target", "col_gap", "col_priority"].map((c) => t(c)),
@@ -221,7 +233,8 @@ export function markdownReport(data, doc, result, options = {}) {
     out.push("");
   }
   out.push(`## ${esc(m.gaps_heading)}`, "");
-  if (!m.gaps.length && !m.other_gaps.length) out.push(esc(t("gaps_none")), "");
+  if (!m.gaps.length && !m.other_gaps.length) out.push(esc(m.gaps_none), "");
+  for (const line of m.coverage) out.push(esc(line), "");
   m.gaps.forEach((g, i) => {
     out.push(`${i + 1}. **${esc(g.name)}** — ${esc(g.line)}`, "");
     out.push(`   ${esc(t("goal_heading", { level: g.goal }))}. ${esc(t("goal_intro"))}`, "");

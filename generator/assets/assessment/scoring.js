@@ -261,7 +261,7 @@ export function learningPlan(data, topGaps, read = []) {
       later.push(item.id);
       continue;
     }
-    months[into].push({ kind: "read", id: item.id });
+    months[into].push({ kind: "read", id: item.id, skill: topGaps[item.rank].skill });
     used[into] += item.minutes;
     if (!firstMonth.has(item.rank)) firstMonth.set(item.rank, into);
   }

@@ -249,8 +249,9 @@ function readView(ctx, doc, a) {
 
 function gapsView(ctx, model, a) {
   const { t } = ctx;
-  if (!model.gaps.length && !model.other_gaps.length) return [h("p", { text: t("gaps_none") })];
-  const out = [h("ol", { class: "assess-gaps" }, model.gaps.map((g) => h("li", { "data-skill": g.id, id: `gap-${g.id}` },
+  const coverage = model.coverage.map((line) => h("p", { class: "assess-coverage", text: line }));
+  if (!model.gaps.length && !model.other_gaps.length) return [h("p", { text: model.gaps_none }), ...coverage];
+  const out = [...coverage, h("ol", { class: "assess-gaps" }, model.gaps.map((g) => h("li", { "data-skill": g.id, id: `gap-${g.id}` },
     h("h4", {}, h("a", { href: new URL(g.page, ctx.base).href, text: g.name })),
     h("p", { text: g.line }),
     h("p", {}, h("strong", { text: `${t("goal_heading", { level: g.goal })}.` }), " ", t("goal_intro")),
@@ -374,7 +375,7 @@ function barsView(ctx, model, result) {
 function summaryView(ctx, model, result) {
   const { t, fmt } = ctx;
   const gapOf = new Map(result.gaps.map((g) => [g.skill, g]));
-  if (!model.gaps.length) return h("p", { text: t("gaps_none") });
+  if (!model.gaps.length) return [h("p", { text: model.gaps_none }), ...model.coverage.map((line) => h("p", { text: line }))];
   const first = model.plan ? model.plan.months.find((m) => m.items.length) : null;
   return [h("ol", { class: "assess-summary" }, model.gaps.map((g) => h("li", { "data-skill": g.id },
     h("a", { href: `#gap-${g.id}`, text: t("summary_gap", { skill: g.name, current: fmt(gapOf.get(g.id).current),
