@@ -42,16 +42,18 @@ def live_handlers(site: Path) -> list[str]:
 ])
 def test_an_escaped_backtick_never_hides_a_tag(tmp_path: Path, rel: str, old: str,
                                                new: str) -> None:
-    """Python-Markdown reads \\` as a literal backtick, so what follows is not code: its "<"
-    must be neutralised like any other (it once opened an <svg onload> on every page)."""
+    """Python-Markdown reads \\` as a literal backtick, so what follows is not code: the
+    validator refuses its tag, and (test_the_second_guard_alone_leaves_no_live_markup) the
+    renderer neutralises its "<" like any other (it once opened an <svg onload> on every
+    page)."""
     project = copy_project(FIXTURES / "minimal", tmp_path / "p")
     path = project / rel
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     result = run_cli("build", "--root", str(project), cwd=tmp_path)
-    assert result.code == 0, result.err
-    assert live_handlers(project / "site") == []
+    assert result.code == 1 and "raw HTML is not allowed" in result.err, result.err
+    assert not (project / "site").exists()
 
 
 def test_a_palette_toggle_name_never_opens_an_attribute(tmp_path: Path) -> None:
@@ -201,3 +203,62 @@ def test_a_layer_updating_one_item_twice_is_a_message(tmp_path: Path) -> None:
     assert result.code == 1
     assert "fork/roles.yml:4: roles: a second entry for 'tester' (expected each id once in a " \
         "layer file; the first is at line 2)" in result.err
+
+
+# Markup that markdown-it (the checker) reads as code and Python-Markdown (the site) may not:
+# a "~~~" fence (code only with the fenced_code extension, and only at the margin), a code
+# span over a blank line, and an attribute list in a fence's opening line.
+CODE_DISAGREEMENTS = [
+    "~~~\n<img src=x onerror=\"alert(1)\">\n~~~",
+    " ~~~\n<img src=x onerror=\"alert(1)\">\n ~~~",
+    "```\n<img src=x onerror=\"alert(1)\">\n```",
+    "See `a\n\n<svg/onload=alert(2)>\n\nb` here.",
+    "See `a\n# <svg/onload=alert(2)>\nb` here.",
+    "~~~ { x tabindex=0 autofocus onfocus=\"alert(3)\" }\ncode\n~~~",
+    "- item\n\n    <img src=x onerror=alert(4)>",
+    "Writes \\`<svg/onload=alert(5)>x\\` tests.",
+    "Writes \\\\\\`<svg/onload=alert(6)>\\` tests.",
+]
+SITE_EXTENSIONS = ["attr_list", "md_in_html", "def_list", "tables", "admonition", "toc",
+                   "pymdownx.details"]
+
+
+@pytest.mark.parametrize("text", CODE_DISAGREEMENTS)
+@pytest.mark.parametrize("fences", [False, True], ids=["shipped", "with-fenced-code"])
+def test_the_second_guard_alone_leaves_no_live_markup(text: str, fences: bool) -> None:
+    """Whatever the validator says, ``md`` alone leaves nothing live, with the site's
+    extensions and with a fork's fenced-code extension added."""
+    import markdown
+
+    from generator.content.safety import md
+
+    extensions = SITE_EXTENSIONS + (["fenced_code"] if fences else [])
+    html = markdown.markdown(md(text), extensions=extensions)
+    tags: list[tuple[str, list[str]]] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            tags.append((tag, [k for k, _ in attrs]))
+
+    Parser().feed(html)
+    assert all(tag in {"p", "code", "pre", "ul", "li", "h1", "br"} and set(attrs) <= {"id"}
+               for tag, attrs in tags), html
+
+
+@pytest.mark.parametrize("text", CODE_DISAGREEMENTS)
+def test_the_validator_refuses_what_the_parsers_disagree_on(tmp_path: Path, text: str) -> None:
+    """In a guide's body and in a skill's text, at the line where it starts."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    guide = project / "content/guides/start.md"
+    body = guide.read_text(encoding="utf-8")
+    guide.write_text(body.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+    line = body.rstrip("\n").count("\n") + 3
+    skill = project / "content/skills/testing.yml"
+    skill.write_text(skill.read_text(encoding="utf-8").replace(
+        "summary: Writes tests.", "summary: " + json.dumps(text), 1), encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    lines = {int(m.split(":")[1]) for m in result.err.splitlines()
+             if m.startswith("content/guides/start.md:")}
+    assert lines and min(lines) <= line + text.count("\n") and max(lines) >= line, result.err
+    assert "content/skills/testing.yml:" in result.err, result.err

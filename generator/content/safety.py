@@ -28,18 +28,48 @@ SAFE_LINK = re.compile(r"^(https://|mailto:|#|\.{1,2}/|/(?!/)|[A-Za-z0-9._~-]+(/
 # Python-Markdown (which builds the site) reads some text differently from markdown-it (which
 # checks it), so these are refused wherever they appear, link or not.
 SCRIPT_SCHEME = re.compile(r"(?i)(java|vb|live)\s*script\s*:|\bdata\s*:\s*[a-z]+/")
-ATTR_LIST = re.compile(r"\{\s*(?::|[#.][\w-]|[\w-]+\s*=)[^{}]*\}")
+# An attribute list however it starts ({: …}, {#id}, {.class}, {key=…}, or a bare word before
+# one, as in a fence's "{ x onfocus=… }").
+ATTR_LIST = re.compile(r"\{\s*(?::|[#.][\w-]|(?:[^\s{}=]+\s+)*[\w-]+\s*=)[^{}]*\}")
+# A fenced code block: the site's Markdown reads one as code only with an extension a project
+# may not have (without it, a "~~~" block's lines are live text), so content has none.
+FENCE = re.compile(r"(?m)^[ \t]*(`{3,}|~{3,})")
 
 
 def raw_html_blocks(markdown: str) -> Iterator[tuple[int, str]]:
-    """(line offset, first raw HTML) for each block of a Markdown text that contains any."""
+    """(line offset, first raw HTML) for each block of a Markdown text that contains any, as
+    markdown-it reads it, then every other tag start outside code as the site's parser is sure
+    to read it (a one-line code span): markdown-it also takes a fence, an indented block or a
+    code span over several lines for code, which Python-Markdown may render as live HTML."""
     if "<" not in markdown:
         return
+    seen = set()
     for token in _MARKDOWN.parse(markdown):
         found = [token] if token.type == "html_block" else [
             c for c in token.children or () if c.type == "html_inline"]
         if found:
-            yield (token.map[0] if token.map else 0), found[0].content.strip()
+            line = token.map[0] if token.map else 0
+            seen.add(line)
+            yield line, found[0].content.strip()
+    start = 0
+    for found in _CODE.finditer(markdown + "\n"):
+        yield from _tag_starts(markdown, start, found.start(), seen)
+        start = found.end()
+    yield from _tag_starts(markdown, start, len(markdown), seen)
+
+
+# An autolink (<https://…>): a link to both parsers (the link check reads its address).
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
+
+
+def _tag_starts(text: str, start: int, end: int, seen: set[int]) -> Iterator[tuple[int, str]]:
+    for tag in _TAG_START.finditer(text, start, end):
+        if _AUTOLINK.match(text, tag.start()):
+            continue
+        line = text.count("\n", 0, tag.start())
+        if line not in seen:
+            seen.add(line)
+            yield line, text[tag.start():tag.start() + 60].split("\n")[0]
 
 
 def unsafe_links(markdown: str) -> Iterator[tuple[int, str]]:
@@ -120,7 +150,8 @@ def find_forbidden_syntax(text: str) -> tuple[str, str] | None:
     (`{: onclick=… }`) anywhere in the text, or None."""
     decoded = html_lib.unescape(text)
     for pattern, what in ((SCRIPT_SCHEME, "a script or data URL"),
-                          (ATTR_LIST, "an attribute list")):
+                          (ATTR_LIST, "an attribute list"),
+                          (FENCE, "a fenced code block (use `inline code` in a sentence)")):
         found = pattern.search(decoded)
         if found:
             return what, found.group()
@@ -129,12 +160,16 @@ def find_forbidden_syntax(text: str) -> tuple[str, str] | None:
 
 # --- neutralisers (used by rendering) ------------------------------------------------
 
-# Fenced code blocks and inline code spans: their text is shown as written, never parsed.
-# A backtick after a backslash is a literal backtick, not the start of a code span (as
-# Python-Markdown's BACKTICK_RE reads it): "\`<svg/onload=…>\`" is text, and its "<" must be
-# neutralised. Pairs of backslashes before a backtick are escaped backslashes.
-_CODE = re.compile(r"(?ms)^(?P<fence>[ \t]*(?:`{3,}|~{3,})).*?^(?P=fence)[ \t]*$"
-                   r"|(?<!\\)(?:\\\\)*(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
+# Code whose text the site's parser is sure to show as written: an inline code span on one
+# line. Nothing else counts, because only this reads the same in every configuration and
+# wherever a template puts the text: a fence is code only with an extension and at the
+# margin (without one, a "~~~" block's lines are live text), an indented block is a
+# paragraph inside a list, and a span over several lines ends where a heading line or a
+# blank line splits its paragraph. Treating too little as code costs a "&lt;" shown in code;
+# too much, live markup. A backtick after a backslash is a literal backtick, not the start of
+# a code span (as Python-Markdown's BACKTICK_RE reads it): "\`<svg/onload=…>\`" is text.
+# Pairs of backslashes before a backtick are escaped backslashes.
+_CODE = re.compile(r"(?<!\\)(?:\\\\)*(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`)")
 # A "<" that would open a tag, comment or processing instruction in Markdown.
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 # A script or data URL scheme, however it is spelled, is broken by a space before the colon.

@@ -768,6 +768,27 @@ BYPASSES = {
         "navigation, header and title raw, where the next `>` closes it",
         (("roles.yml", ("roles", 0, "name"),
           "Tester <img src=x onerror=window.__pwned=/unclosed-tag-in-name/.source"),)),
+    "attr-list-bare-word": Bypass(
+        "an attribute list whose first word is bare (`[x](#){ autofocus onfocus=… }`): once "
+        "accepted because the validator's pattern wanted `:`, `#`, `.` or `key=` first",
+        (("skills/testing.yml", ("summary",),
+          "Writes [x](#){ autofocus onfocus=window.__pwned=/attr-list-bare-word/.source }"),)),
+    "tilde-fence": Bypass(
+        "a `~~~` fence is code to markdown-it (the validator) but, without the fenced_code "
+        "extension, live text to Python-Markdown (the site)",
+        (("guides/start.md", ("body",), ("~~~\n<img src=x onerror=window.__pwned="
+                                          "/tilde-fence/.source>\n~~~")),)),
+    "code-span-over-a-blank-line": Bypass(
+        "a code span to markdown-it across a blank line; Python-Markdown ends the paragraph "
+        "there, so the middle is live",
+        (("skills/testing.yml", ("why_it_matters",),
+          ("See `a\n\n<svg/onload=window.__pwned=/code-span-over-a-blank-line/.source>\n\nb` "
+          "here.")),)),
+    "attr-list-in-a-fence-line": Bypass(
+        "an attribute list in a fence's opening line: with a fenced-code extension it lands "
+        "on <code>",
+        (("guides/start.md", ("body",), ('~~~ { x tabindex=0 autofocus onfocus="window.__pwned='
+                                          '/attr-list-in-a-fence-line/.source" }\ncode\n~~~')),)),
     "slash-tag-in-framework-name": Bypass(
         "`<svg/onload=…>` is not an HTML tag to CommonMark, but is to Python-Markdown and the "
         "browser; the home page writes the framework name without the md filter",

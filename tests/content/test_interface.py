@@ -284,7 +284,7 @@ nav:
   home: "Home' autofocus onfocus='alert(2)"
 palette:
   to_dark: 'Dark" autofocus onfocus="alert(3)'
-  to_light: "Light & <b"
+  to_light: "Light & < b"
 """
 
 
