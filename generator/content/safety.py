@@ -52,9 +52,9 @@ def raw_html_blocks(markdown: str) -> Iterator[tuple[int, str]]:
             seen.add(line)
             yield line, found[0].content.strip()
     start = 0
-    for found in _CODE.finditer(markdown + "\n"):
-        yield from _tag_starts(markdown, start, found.start(), seen)
-        start = found.end()
+    for code in _CODE.finditer(markdown):
+        yield from _tag_starts(markdown, start, code.start(), seen)
+        start = code.end()
     yield from _tag_starts(markdown, start, len(markdown), seen)
 
 
