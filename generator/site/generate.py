@@ -13,12 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ..content.load import load_content
-from ..content.validate import validate
-from ..errors import GeneratorError
+from ..content.validate import guide_slug, validate
+from ..errors import ContentInvalid, GeneratorError
 from ..i18n.apply import LanguageContent, language_contents
 from ..project import Project, StageTimes
 from .config import load_site_config
 from .languages import prefix
+from .links import broken_links
 from .render import render_parts
 from .write import WriteReport, prune_tree, write_tree
 
@@ -39,8 +40,27 @@ def load_languages(project: Project, times: StageTimes | None = None,
         raise GeneratorError(f"no language {', '.join(unknown)} (expected one of: "
                              f"{', '.join(known)}; translations are declared under "
                              "'languages:' in content/framework.yml)")
-    return english, times.run("translate", language_contents, project.root,
-                              project.content_dir, raw, english, only)
+    languages = times.run("translate", language_contents, project.root, project.content_dir,
+                          raw, english, only)
+    _check_links(project, raw, english, languages)
+    return english, languages
+
+
+def _check_links(project: Project, raw: Any, english: Any,
+                 languages: list[LanguageContent]) -> None:
+    """Every guide's links, in every language, at the line of the file its text came from."""
+    source = {guide_slug(f): f.path for f in raw.guides}
+    errors = broken_links(english, ((source[g.slug], g) for g in english.guides))
+    for language in languages:
+        if language.source:
+            continue
+        translated = f"{project.content_dir}/i18n/{language.code}/guides/"
+        errors += broken_links(language.content, (
+            (translated + source[g.slug].rsplit("/", 1)[-1]
+             if source[g.slug] in language.translated_files else source[g.slug], g)
+            for g in language.content.guides))
+    if errors:
+        raise ContentInvalid(errors)
 
 
 def generate(project: Project, times: StageTimes | None = None,

@@ -1,92 +1,69 @@
-"""No placeholder links on a published site: addresses come from the repository or nowhere."""
+"""A guide's link to another page must lead to a page of the site: checked before MkDocs, at
+the line of the file the text came from; and MkDocs' own warnings fail a build (they were
+once silenced with its logger, so a dead link was published)."""
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO, a_shown_skill, copy_project, run_cli
-
-PLACEHOLDER = re.compile(r"example\.(com|org|net)|example\.github\.io|github\.com/example/")
+from tests.conftest import FIXTURES, REPO, copy_project, run_cli
 
 
-def _build(project: Path, *args: str, env: dict[str, str] | None = None
-           ) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("MLPM_")}
-    return subprocess.run([sys.executable, "-m", "generator", "build", *args], cwd=project,
-                          env={**clean, **(env or {})}, capture_output=True, text=True,
-                          check=False)
+def _append(path: Path, text: str) -> int:
+    """Append a paragraph to a Markdown file; the 1-based line it lands on."""
+    body = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(body + "\n\n" + text + "\n", encoding="utf-8")
+    return body.count("\n") + 3
 
 
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(REPO, tmp_path_factory.mktemp("links") / "shipped")
-    proc = _build(project, "--strict")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return project / "site"
-
-
-@pytest.mark.content
-def test_the_shipped_site_links_to_no_placeholder_host(shipped_site: Path) -> None:
-    hits = [f"{p.relative_to(shipped_site)}: {m.group()}"
-            for p in sorted(shipped_site.rglob("*")) if p.suffix in {".html", ".xml", ".json"}
-            for m in PLACEHOLDER.finditer(p.read_text(encoding="utf-8", errors="replace"))]
-    assert hits == []
-
-
-@pytest.mark.content
-def test_without_a_repository_there_is_no_button_and_no_edit_link(shipped_site: Path) -> None:
-    page = (shipped_site / "skills" / a_shown_skill() / "index.html").read_text(encoding="utf-8")
-    assert 'class="md-source"' not in page
-    assert 'rel="edit"' not in page
-
-
-@pytest.mark.content
-def test_the_workflow_environment_fills_the_header_and_edit_links(tmp_path: Path) -> None:
-    skill = a_shown_skill()
-    project = copy_project(REPO, tmp_path / "fork")
-    proc = _build(project, "--strict", env={
-        "MLPM_SITE_URL": "https://acme.github.io/skills/",
-        "MLPM_REPO_URL": "https://github.com/acme/skills",
-        "MLPM_EDIT_URI": "edit/trunk/"})
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    page = (project / "site" / "skills" / skill / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a href="https://github.com/acme/skills" title="[^"]+" class="md-source"',
-                     page)
-    assert f'href="https://github.com/acme/skills/edit/trunk/content/skills/{skill}.yml"' in page
-    assert f"https://acme.github.io/skills/skills/{skill}/" in (
-        project / "site" / "sitemap.xml").read_text(encoding="utf-8")
-
-
-def test_options_win_over_the_environment(tmp_path: Path) -> None:
+def test_a_mistyped_page_link_is_a_mistake_at_its_line(tmp_path: Path) -> None:
     project = copy_project(FIXTURES / "minimal", tmp_path / "p")
-    proc = _build(project, "--repo-url", "https://git.acme.test/skills", env={
-        "MLPM_REPO_URL": "https://github.com/acme/other"})
-    assert proc.returncode == 0, proc.stderr
-    page = (project / "site" / "skills" / "testing" / "index.html").read_text(encoding="utf-8")
-    assert 'href="https://git.acme.test/skills/edit/main/content/skills/testing.yml"' in page
+    guide = project / "content/guides/start.md"
+    line = _append(guide, "See [the skill](../skills/testin.md) and [this one](start.md#first"
+                          "-steps), [tests](../skills/testing.md#why-it-matters).")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert (f"content/guides/start.md:{line}: a link leads to no page of this site (expected a "
+            "page such as ../skills/<skill-id>.md or <guide>.md, got '../skills/testin.md'); "
+            "did you mean '../skills/testing.md'?") in result.err
+    assert result.err.count("a link leads to no page") == 1  # the good ones pass
+    assert not (project / "site").exists()
 
 
-def test_placeholders_are_warned_about_at_their_line_and_fail_strict(tmp_path: Path) -> None:
-    project = copy_project(FIXTURES / "minimal", tmp_path / "p")  # the old placeholders
-    result = run_cli("validate", cwd=project)
-    assert result.code == 0
-    warnings = [line for line in result.err.splitlines() if "placeholder address" in line]
-    assert warnings[0].startswith("content/resources.yml:6: warning: a placeholder address "
-                                  "(expected a real one, or none, got 'https://example.com/tdd')")
-    assert [w.split(" warning:")[0] for w in warnings if w.startswith("mkdocs.yml")] == [
-        "mkdocs.yml:5:", "mkdocs.yml:6:"]  # site_url and repo_url
-    assert run_cli("validate", "--strict", cwd=project).code == 1
-    strict = run_cli("build", "--strict", cwd=project)
-    assert strict.code == 1 and "Traceback" not in strict.err
-    assert "--strict makes them errors, so nothing was written" in strict.err
-    assert not (project / "site").exists() and not (project / "generated").exists()
-    # An option replaces the file's placeholder, so it is no longer warned about.
-    fixed = run_cli("validate", "--repo-url", "https://github.com/acme/skills", cwd=project)
-    assert [line.split(" warning:")[0] for line in fixed.err.splitlines()
-            if line.startswith("mkdocs.yml")] == ["mkdocs.yml:5:"]
+def test_a_translated_guides_link_is_reported_in_the_translation(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "trilingual", tmp_path / "p")
+    line = _append(project / "content/i18n/ru/guides/start.md", "См. [навык](../skills/nope.md).")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1, result.err
+    assert f"content/i18n/ru/guides/start.md:{line}: a link leads to no page" in result.err
+
+
+@pytest.mark.content
+def test_a_link_to_a_skill_a_fork_removed_is_named(tmp_path: Path) -> None:
+    """fork/remove.yml takes a skill out; upstream's guides that link to it say where."""
+    project = copy_project(REPO, tmp_path / "p")
+    (project / "fork").mkdir()
+    (project / "fork/remove.yml").write_text("skills: [vendor-management]\n", encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1, result.err
+    assert ("content/guides/choosing-and-managing-model-vendors.md:12: a link leads to no page "
+            "of this site") in result.err
+    assert "content/guides/regulation-beyond-the-eu.md:14: a link leads" in result.err
+
+
+def test_a_mkdocs_warning_fails_the_build_and_keeps_the_site(tmp_path: Path) -> None:
+    """A link in a skill's text is not a guide's (its page depends on where it is shown):
+    MkDocs finds it, and its warning now counts."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    assert run_cli("build", "--root", str(project), cwd=tmp_path).code == 0
+    before = (project / "site/index.html").read_bytes()
+    skill = project / "content/skills/testing.yml"
+    text = skill.read_text(encoding="utf-8")
+    skill.write_text(text.replace("why_it_matters: ", "why_it_matters: See [x](nope.md). ", 1),
+                     encoding="utf-8")
+    assert "See [x](nope.md)" in skill.read_text(encoding="utf-8")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "nope.md" in result.err, result.err
+    assert (project / "site/index.html").read_bytes() == before

@@ -32,7 +32,7 @@ class MkDocs:
 
     def build_command(self, config: Path, site_dir: Path, strict: bool) -> list[str]:
         # MkDocs' command line with the glossary tooltips found in linear time (fast_abbr).
-        cmd = [sys.executable, "-m", "generator.site.engines.run_mkdocs", "build", "--clean", "-q",
+        cmd = [sys.executable, "-m", "generator.site.engines.run_mkdocs", "build", "--clean",
                "-f", str(config), "-d", str(site_dir)]
         return cmd + (["--strict"] if strict else [])
 
