@@ -115,6 +115,10 @@ def test_assess_never_replaces_another_frameworks_result(tmp_path: Path) -> None
      "settings); did you mean 'site_description'?")),
     ("INHERIT: base.yml\n", ("INHERIT is not read here (expected the settings themselves: a "
      "fork's own go in fork/mkdocs.yml")),
+    ("hooks:\n  - ../evil_hook.py\n", "hooks are not run here (expected content and settings"),
+    ("copyright: !ENV {a: 1}\n", ("!ENV takes a variable's name, or a list of names and a "
+     "default")),
+    (f"site_author: {'9' * 5000}\n", "a number too long to read (expected at most 4,000 digits"),
 ])
 @pytest.mark.parametrize("where", ["mkdocs.yml", "fork/mkdocs.yml"])
 def test_a_misshapen_mkdocs_setting_is_a_message_at_its_line(tmp_path: Path, setting: str,
@@ -262,3 +266,59 @@ def test_the_validator_refuses_what_the_parsers_disagree_on(tmp_path: Path, text
              if m.startswith("content/guides/start.md:")}
     assert lines and min(lines) <= line + text.count("\n") and max(lines) >= line, result.err
     assert "content/skills/testing.yml:" in result.err, result.err
+
+
+def test_a_linked_folder_out_of_the_project_is_not_read(tmp_path: Path) -> None:
+    """content/skills linked to a folder elsewhere: its files are refused unread, so nothing
+    of theirs is quoted in a message or published."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yml").write_text("aws_secret_access_key: AKIAEXAMPLE\n", encoding="utf-8")
+    (project / "content/skills").rename(tmp_path / "skills")
+    (project / "content/skills").symlink_to(outside)
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "content/skills/secret.yml: a link to a file outside the project" in result.err
+    assert "AKIA" not in result.err and "aws_secret" not in result.err
+
+
+@pytest.mark.parametrize("kind", ["folder", "device"])
+def test_a_settings_file_that_is_not_a_file_is_a_message(tmp_path: Path, kind: str) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    (project / "mkdocs.yml").unlink()
+    if kind == "folder":
+        (project / "mkdocs.yml").mkdir()
+    else:
+        (project / "mkdocs.yml").symlink_to("/dev/zero")
+    for command in ("validate", "build"):
+        result = run_cli(command, "--root", str(project), cwd=tmp_path)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert result.err.startswith("mkdocs.yml: "), result.err
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("A " + "*" * 2500 + "x" + "*" * 2500, "a run of more than three '*' or '_'"),
+    ("Fill ____ in.", "a run of more than three '*' or '_'"),
+])
+def test_markup_that_would_crash_the_sites_parser_is_refused(tmp_path: Path, text: str,
+                                                             message: str) -> None:
+    """Thousands of nested emphasis markers take Python-Markdown past the recursion limit;
+    a line of its own ("***", "____") is a thematic break and stays allowed."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    guide = project / "content/guides/start.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + f"\n***\n\n____\n\n{text}\n",
+                     encoding="utf-8")
+    result = run_cli("build", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert message in result.err and result.err.count("content/guides/start.md:") == 1
+
+
+def test_a_number_too_long_to_read_is_a_message_at_its_line(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    skill = project / "content/skills/testing.yml"
+    lines = skill.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    skill.write_text("\n".join([*lines, "order: " + "9" * 5000]) + "\n", encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert f"content/skills/testing.yml:{len(lines) + 1}: a number too long to read" in result.err

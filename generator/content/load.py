@@ -88,11 +88,11 @@ def read_text(file: Path, rel: str, root: Path | None = None) -> str:
     """A content file's text, refusing what is not a plain, reasonably sized file inside the
     project: a folder, a device, a link that leads outside or nowhere, a huge file."""
     try:
-        if root is not None and file.is_symlink():
-            target = file.resolve(strict=True)
-            if not target.is_relative_to(root.resolve()):
-                raise ContentError(rel, 0, "a link to a file outside the project (expected a "
-                                   "file in the project; links out of it are not followed)")
+        # The whole path, not only its last part: a linked folder (content/skills -> /etc)
+        # leads out as surely as a linked file.
+        if root is not None and not file.resolve(strict=True).is_relative_to(root.resolve()):
+            raise ContentError(rel, 0, "a link to a file outside the project (expected a "
+                               "file in the project; links out of it are not followed)")
         info = file.stat()
     except (RuntimeError, OSError):  # dangling, a loop (RuntimeError), or unreadable
         raise ContentError(rel, 0, "a link that leads nowhere or in a loop (expected a file)"

@@ -102,8 +102,13 @@ class _FastConfigLoader(_FastLineLoader):
 
 
 def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = ([loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode)
-             else [loader.construct_object(n) for n in node.value])
+    items = [node] if isinstance(node, yaml.ScalarNode) else node.value \
+        if isinstance(node, yaml.SequenceNode) else None
+    if items is None or not all(isinstance(n, yaml.ScalarNode) for n in items):
+        raise yaml.constructor.ConstructorError(
+            None, None, "!ENV takes a variable's name, or a list of names and a default "
+            "(e.g. !ENV [SITE_URL, 'https://example.org/'])", node.start_mark)
+    names = [loader.construct_object(n) for n in items]
     *variables, default = names if len(names) > 1 else (*names, None)
     for name in variables:
         if isinstance(name, str) and name in os.environ:
@@ -118,6 +123,10 @@ for _loader in (_LineLoader, _FastLineLoader, _ConfigLoader, _FastConfigLoader):
 for _loader in (_ConfigLoader, _FastConfigLoader):
     _loader.add_constructor("!ENV", _construct_env)
 
+
+MAX_DIGITS = 4_000
+"""Digits in one number: Python converts at most 4,300 (``sys.get_int_max_str_digits``)."""
+_LONG_NUMBER = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
 
 MAX_VALUES = 200_000
 """Values in one file once aliases are expanded: a few lines of YAML can otherwise stand
@@ -163,7 +172,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) 
     padded = "\n" * (first_line - 1) + text
     try:
         return _load_with(fast, padded, path)
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, ValueError):
         pass  # parse again below: the pure-Python parser explains mistakes better
     try:
         return _load_with(pure, padded, path)
@@ -187,6 +196,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) 
     except RecursionError:
         raise ContentError(path, first_line, f"lists or mappings nested too deeply (expected at "
                            f"most {MAX_DEPTH} levels)") from None
+    except ValueError:  # Python converts numbers of at most 4,300 digits
+        found = _LONG_NUMBER.search(padded)
+        line = padded.count("\n", 0, found.start()) + 1 if found else first_line
+        raise ContentError(path, line, "a number too long to read (expected at most "
+                           f"{MAX_DIGITS:,} digits; quote it if it is text)") from None
     except yaml.YAMLError as exc:  # pragma: no cover - any other parser complaint
         raise ContentError(path, first_line, f"YAML syntax error: {exc}") from None
 

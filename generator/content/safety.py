@@ -145,9 +145,28 @@ def find_control(text: str) -> str | None:
     return f"U+{ord(found.group()):04X}" if found else None
 
 
+# More emphasis markers in a row than Markdown has a meaning for (*** is bold italic): a few
+# thousand nest the site's parser past Python's recursion limit, and the build fails.
+_MARKER_RUN = re.compile(r"\*{4,}|_{4,}")
+
+
+def _marker_run(text: str) -> str | None:
+    for run in _MARKER_RUN.finditer(text):
+        start = text.rfind("\n", 0, run.start()) + 1
+        end = text.find("\n", run.end())
+        line = text[start:end if end >= 0 else len(text)]
+        if line.strip(" \t" + run.group()[0]):  # not a line of its own (a thematic break)
+            return run.group()[:20] + ("…" if len(run.group()) > 20 else "")
+    return None
+
+
 def find_forbidden_syntax(text: str) -> tuple[str, str] | None:
-    """(what, the offending text) for a script/data URL or an attribute list
-    (`{: onclick=… }`) anywhere in the text, or None."""
+    """(what, the offending text) for a script/data URL, an attribute list
+    (`{: onclick=… }`), a fenced code block or a run of emphasis markers anywhere in the
+    text, or None."""
+    run = _marker_run(text)
+    if run:
+        return "a run of more than three '*' or '_' (*italic*, **bold**, ***both***)", run
     decoded = html_lib.unescape(text)
     for pattern, what in ((SCRIPT_SCHEME, "a script or data URL"),
                           (ATTR_LIST, "an attribute list"),

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..content.layers import LAYER_DIR, merge
-from ..content.load import SourceFile
+from ..content.load import SourceFile, read_text
 from ..content.located_yaml import parse_yaml
 from ..content.safety import plain
 from ..errors import ContentError, ContentInvalid
@@ -17,15 +17,9 @@ from .config_shape import check_shapes
 def load_site_config(project: Project) -> dict[str, Any]:
     """Read the fork's ``mkdocs.yml`` safely (no Python tags), reporting mistakes with lines."""
     path = project.root / project.config_file
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise ContentInvalid([ContentError(project.config_file, 0, "required file is missing")])
-    try:
-        data = parse_yaml(path.read_text(encoding="utf-8-sig"), project.config_file, config=True)
-    except ContentError as error:
-        raise ContentInvalid([error]) from None
-    except UnicodeDecodeError as exc:
-        raise ContentInvalid([ContentError(project.config_file, 0, f"the file is not UTF-8 text "
-                                           f"({exc.reason}); save it as UTF-8")]) from None
+    data = _read(project, project.config_file)
     if not isinstance(data, dict):
         raise ContentInvalid([ContentError(project.config_file, 1,
                                            "expected a mapping of MkDocs settings")])
@@ -48,18 +42,21 @@ def _with_layer(project: Project, data: Any) -> Any:
     logo) merged over it, so a fork brands its site without editing upstream's file."""
     rel = f"{LAYER_DIR}/{project.config_file}"
     path = project.root / rel
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return data
-    try:
-        layer = parse_yaml(path.read_text(encoding="utf-8-sig"), rel, config=True)
-    except ContentError as error:
-        raise ContentInvalid([error]) from None
-    except UnicodeDecodeError as exc:
-        raise ContentInvalid([ContentError(rel, 0, f"the file is not UTF-8 text ({exc.reason}); "
-                                           "save it as UTF-8")]) from None
+    layer = _read(project, rel)
     if not isinstance(layer, dict):
         raise ContentInvalid([ContentError(rel, 1, "expected a mapping of MkDocs settings")])
     return merge(data, layer, rel)
+
+
+def _read(project: Project, rel: str) -> Any:
+    """A settings file parsed, read as content files are: a plain file in the project under
+    the size limit (not a folder, a device or a link out), UTF-8."""
+    try:
+        return parse_yaml(read_text(project.root / rel, rel, project.root), rel, config=True)
+    except ContentError as error:
+        raise ContentInvalid([error]) from None
 
 
 # Material prints these settings into every page without escaping them.
@@ -88,11 +85,9 @@ def _check_addresses(config: dict[str, Any], located: Any) -> None:
 
 def site_config_source(project: Project) -> SourceFile | None:
     """``mkdocs.yml`` as located YAML (for warnings at their line), or None if unreadable."""
-    path = project.root / project.config_file
     try:
-        return SourceFile(project.config_file, parse_yaml(path.read_text(encoding="utf-8-sig"),
-                                                           project.config_file, config=True))
-    except (OSError, UnicodeDecodeError, ContentError):
+        return SourceFile(project.config_file, _read(project, project.config_file))
+    except ContentInvalid:
         return None
 
 

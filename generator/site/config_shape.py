@@ -117,6 +117,12 @@ def check_shapes(source: Any) -> list[ContentError]:
                 *place(source, (key,)), "INHERIT is not read here (expected the settings "
                 "themselves: a fork's own go in fork/mkdocs.yml, which is merged over "
                 "mkdocs.yml; see docs/fork.md)"))
+        elif key == "hooks":
+            # Python files from the project that MkDocs would import and run at every build.
+            shapes.errors.append(ContentError(
+                *place(source, (key,)), "hooks are not run here (expected content and "
+                "settings only: a site is built from them without running the project's own "
+                "Python; see docs/security.md)"))
         elif key not in known:
             shapes.errors.append(ContentError(
                 *place(source, (key,)), f"unknown setting {key!r} (expected one of MkDocs' "

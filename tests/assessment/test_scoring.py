@@ -288,3 +288,31 @@ def test_unknown_role() -> None:
     with pytest.raises(EngineError) as error:
         score(scoring_data(), {}, "ceo")
     assert "unknown role 'ceo' (expected one of: pm, lead, junior)" in str(error.value)
+
+
+def test_a_skill_named_like_an_object_property_is_not_expected_by_accident() -> None:
+    """Ids are content: "constructor" (the one property of every JavaScript object an id
+    may spell: ids are lowercase words and hyphens) must not read as a role's expectation
+    (the report once showed "Target: undefined" and the radar NaN points)."""
+    import json
+
+    skill_id = "constructor"
+    from generator.assessment.engine import engine
+
+    data = copy.deepcopy(scoring_data())
+    role = next(r for r in data["roles"] if r["id"] == "pm")
+    free = next(s for s in data["skills"] if s["id"] not in role["expectations"]) \
+        if any(s["id"] not in role["expectations"] for s in data["skills"]) else None
+    target = free or data["skills"][-1]
+    old = target["id"]
+    data = json.loads(json.dumps(data).replace(f'"{old}"', f'"{skill_id}"'))
+    for r in data["roles"]:
+        r["expectations"].pop(skill_id, None)
+    doc = {"mode": "full", "role": "pm", "ratings": {}, "answers": {}}
+    result = score(data, doc, "pm")
+    assert all(g["skill"] != skill_id for g in result["gaps"])
+    model = engine().call("reportModel", doc, result, data=data)
+    row = next(r for r in model["rows"] if r["id"] == skill_id)
+    assert row["cells"][4] == data["strings"]["levels"]["not_expected"], row
+    radar = engine().call("radarModel", result, data=data)
+    assert "NaN" not in json.dumps(radar)

@@ -5,7 +5,7 @@
 // Pure functions, no DOM: rich text stays as the generator's escaped *_html; ``text()``
 // turns it into plain text where a format needs that.
 
-import { knowledgeMax, scale, validChoice, validSure } from "./scoring.js";
+import { expectationOf, knowledgeMax, scale, validChoice, validSure } from "./scoring.js";
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" };
 
@@ -110,7 +110,7 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
   // ask is neither met nor missed, and one met by a rating whose checks went unanswered is met
   // on the person's word alone (a second opinion is ratings by design; a skill without checks
   // has nothing else).
-  const targetOf = (id) => (role.expectations[id] && role.expectations[id].level > lo ? role.expectations[id] : null);
+  const targetOf = (id) => { const e = expectationOf(role, id); return e && e.level > lo ? e : null; };
   const notShown = (id) => targetOf(id) && !gapOf.has(id) && result.skills[id].score === null;
   const unassessed = data.skills.filter((s) => notShown(s.id)).length;
   const unchecked = doc.mode === "opinion" ? 0 : data.skills.filter((s) => targetOf(s.id) && !gapOf.has(s.id)
@@ -120,7 +120,7 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
     unchecked ? t("coverage_unchecked", { n: unchecked, total: expected }) : ""].filter(Boolean);
   const rows = data.skills.map((s, index) => {
     const r = result.skills[s.id];
-    const expectation = role.expectations[s.id];
+    const expectation = expectationOf(role, s.id);
     const gap = gapOf.get(s.id);
     const notes = [r.status === "unconfirmed" || r.status === "self-rated" ? t(`status_${r.status}`) : "",
       r.flag ? t(`flag_${r.flag}`) : ""].filter(Boolean);
@@ -337,7 +337,7 @@ export function radarModel(data, result) {
     current: points(data.skills.map((s) => result.skills[s.id].counted)),  // what counts, as the table
     // The role's target joins only the skills it expects: a skill it does not list has no
     // target, so it is not drawn at the centre as if the role expected nothing.
-    target: data.skills.map((s, i) => (role.expectations[s.id] ? at(i, role.expectations[s.id].level).map(f).join(",") : null))
+    target: data.skills.map((s, i) => (expectationOf(role, s.id) ? at(i, expectationOf(role, s.id).level).map(f).join(",") : null))
       .filter(Boolean).join(" "),
   };
 }

@@ -11,6 +11,12 @@ export const round2 = (x) => Math.round(x * 100) / 100;
 const isIndex = (v, size) => Number.isInteger(v) && v >= 0 && v < size;
 const has = (obj, key) => obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
 
+/** What ``role`` expects of skill ``id``, or null: its own entry only (a skill with the id
+ * "constructor" is not expected by every role through Object.prototype). */
+export function expectationOf(role, id) {
+  return has(role.expectations, id) ? role.expectations[id] : null;
+}
+
 /** The level scale's lowest and highest values. */
 export function scale(data) {
   const values = data.levels.map((l) => l.value);
@@ -358,7 +364,7 @@ export function score(data, answers, roleId) {
   // does not list is not expected: it has no target and is never a gap.
   const gaps = [];
   data.skills.forEach((s, order) => {
-    const expect = has(role.expectations, s.id) ? role.expectations[s.id] : null;
+    const expect = expectationOf(role, s.id);
     if (!expect) return;
     // A quick result has no evidence on the skills it did not ask: not a gap, "not assessed".
     if (quick && skills[s.id].score === null) return;

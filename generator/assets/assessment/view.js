@@ -5,7 +5,7 @@
 
 import { levelChoices, levelContent } from "./levels.js";
 import { radarModel, reportModel } from "./report.js";
-import { score } from "./scoring.js";
+import { expectationOf, score } from "./scoring.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const PROPS = new Set(["checked", "disabled", "value", "hidden", "selected", "readOnly", "required"]);
@@ -357,9 +357,9 @@ function barsView(ctx, model, result) {
   const role = data.roles.find((r) => r.id === model.role.id);
   return h("figure", { class: "assess-bars", "aria-labelledby": "assess-bars-title" },
     h("figcaption", { id: "assess-bars-title", text: t("bars_title", { role: model.role.name }) }),
-    h("ul", {}, model.rows.filter((r) => role.expectations[r.id]).map((r) => {
+    h("ul", {}, model.rows.filter((r) => expectationOf(role, r.id)).map((r) => {
       const now = result.skills[r.id].counted;
-      const target = role.expectations[r.id].level;
+      const target = expectationOf(role, r.id).level;
       return h("li", { "data-skill": r.id, class: r.below ? "is-below" : null },
         h("span", { class: "assess-bars__name", text: r.name }),
         h("span", { class: "assess-bars__value", text: result.skills[r.id].score === null
