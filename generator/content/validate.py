@@ -84,6 +84,31 @@ def _checked(checker: rules.Checker, source: SourceFile | None,
     return parsed
 
 
+# What other files are checked against; a mistake here leaves nothing to check them against.
+_STRUCTURE = frozenset({"levels", "floor", "areas", "assessment", "languages", "language"})
+_PLACEHOLDERS = {"name": "-", "tagline": "-", "description": "-", "version": "0.0"}
+
+
+def _stand_in(source: SourceFile | None) -> m.Framework | None:
+    """framework.yml with its broken descriptive parts (name, tagline, version, an unknown
+    key, curation…) set aside, for checking the other files only; None when the scale, the
+    areas or the settings themselves are broken: checks against them would be guesses."""
+    data = source.data if source is not None else None
+    if not isinstance(data, dict):
+        return None
+    try:
+        return m.Framework.model_validate(data)
+    except ValidationError as exc:
+        broken = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+    if not broken or broken & _STRUCTURE:
+        return None
+    kept = {k: v for k, v in data.items() if k not in broken}
+    try:
+        return m.Framework.model_validate({**_PLACEHOLDERS, **kept})
+    except ValidationError:
+        return None
+
+
 def validate(raw: RawContent) -> m.Content:
     """Check everything; return the ``Content`` or raise ``ContentInvalid`` listing every problem."""
     checker = rules.Checker()
@@ -92,14 +117,17 @@ def validate(raw: RawContent) -> m.Content:
     framework: m.Framework | None = _checked(checker, raw.framework, m.Framework)
     if framework and raw.framework:
         rules.check_framework(checker, raw.framework, framework)
+    # What the other files are checked against: a typo in framework.yml's name or tagline
+    # must not hide their mistakes until it is fixed.
+    scale = framework or _stand_in(raw.framework)
 
     skills: list[tuple[SourceFile, m.Skill]] = []
     for file in raw.skills:
         skill = _checked(checker, file, m.Skill)
         if skill:
             skills.append((file, skill))
-            if framework:
-                rules.check_skill(checker, file, skill, framework)
+            if scale:
+                rules.check_skill(checker, file, skill, scale)
 
     files: dict[str, tuple[SourceFile, Any]] = {}
     # Items of a list file whose file as a whole has a mistake: still cross-checked, so one
@@ -122,11 +150,11 @@ def validate(raw: RawContent) -> m.Content:
     if not raw.skills and not raw.errors:
         checker.errors.append(ContentError("content/skills", 0, "no skills found (expected at "
                                            "least one content/skills/<id>.yml)"))
-    if framework:
-        _cross_check(checker, raw, framework, skills, files, guides, partial)
-        used = {framework.language, *(lang.code for lang in framework.languages)}
+    if scale:
+        _cross_check(checker, raw, scale, skills, files, guides, partial)
+        used = {scale.language, *(lang.code for lang in scale.languages)}
         checker.errors += interface.check_strings(raw.strings, used | {
-            raw.source_language or framework.language})
+            raw.source_language or scale.language})
     if checker.errors:
         raise ContentInvalid(checker.errors)
     assert framework is not None  # no errors means the framework validated

@@ -113,3 +113,32 @@ def test_each_mistake_fails_the_build_cleanly_and_keeps_the_site(
     assert isinstance(result.exception, SystemExit), "a content mistake escaped as an exception"
     assert case.expected in result.output.splitlines()
     assert _tree(project / "site") == before
+
+
+@pytest.mark.parametrize("slip", ["taglin: ", "version: v"])
+def test_a_slip_in_the_frameworks_text_hides_no_other_files_mistakes(tmp_path: Path,
+                                                                     slip: str) -> None:
+    """A typo in framework.yml's tagline key or version is reported with the mistakes of the
+    other files in the same run, not one run later."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    framework = project / "content/framework.yml"
+    text = framework.read_text(encoding="utf-8")
+    framework.write_text(text.replace("tagline: ", "taglin: ", 1) if slip.startswith("taglin")
+                         else text.replace("version: ", "version: v", 1), encoding="utf-8")
+    skill = project / "content/skills/testing.yml"
+    skill.write_text(skill.read_text(encoding="utf-8").replace("area: craft", "area: crafty"),
+                     encoding="utf-8")
+    messages = _messages(project)
+    assert any(m.startswith("content/framework.yml:") for m in messages), messages
+    assert any("unknown area 'crafty'" in m for m in messages), messages
+
+
+def test_a_broken_scale_is_not_guessed_at(tmp_path: Path) -> None:
+    """With the levels themselves broken there is nothing to check the skills against: only
+    framework.yml's own mistake is reported, not a skill's every level."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    framework = project / "content/framework.yml"
+    text = framework.read_text(encoding="utf-8")
+    framework.write_text(text.replace("levels:", "levels: 3\nold_levels:", 1), encoding="utf-8")
+    messages = _messages(project)
+    assert all(m.startswith("content/framework.yml:") for m in messages), messages
