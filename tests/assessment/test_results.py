@@ -145,12 +145,12 @@ def test_malformed_entries_are_dropped_one_by_one() -> None:
                               "sh-flag": {"choice": 1, "hash": check(data, "sh-flag")["hash"]}}
     assert result.notices == [
         "r.json: dropped the rating of 'metrics' (expected a level from 0 to 4, got 7)",
-        ("r.json: dropped the rating of 'shipping' (expected {\"level\": 0–4, \"hash\": \"…\"}, "
+        ("r.json: dropped the rating of 'shipping' (expected a \"level\" of 0–4 and the skill's \"hash\", "
         "got an object)"),
-        ("r.json: dropped the rating of 'ml-basics' (expected {\"level\": 0–4, \"hash\": \"…\"}, "
+        ("r.json: dropped the rating of 'ml-basics' (expected a \"level\" of 0–4 and the skill's \"hash\", "
         "got 1)"),
         "r.json: dropped the answer to 'sh-mvp' (expected a choice from 0 to 1, got 2)",
-        ("r.json: dropped the answer to 'ur-sample' (expected {\"choice\": 0–1, \"hash\": \"…\"}, "
+        ("r.json: dropped the answer to 'ur-sample' (expected a \"choice\" of 0–1 and the check's \"hash\", "
         "got an object)"),
     ]
 

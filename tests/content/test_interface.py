@@ -346,3 +346,26 @@ def test_the_source_languages_colour_toggle_takes_the_projects_words(tmp_path: P
     assert run_cli("build", "--root", str(project), cwd=tmp_path).code == 0
     home = (project / "site/index.html").read_text(encoding="utf-8")
     assert 'aria-label="Dunkel schalten"' in home
+
+
+def test_the_todo_list_pasted_as_it_is_validates(tmp_path: Path) -> None:
+    """`translations --todo fr` prints the English of every string a new language lacks,
+    ready to paste: pasted unchanged, it is a valid strings file (no string of ours uses
+    a form the checks refuse, such as doubled braces)."""
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    framework = project / "content/framework.yml"
+    text = framework.read_text(encoding="utf-8")
+    framework.write_text(text.replace("language: en", "language: fr") if "language: en" in text
+                         else text + "language: fr\n", encoding="utf-8")
+    todo = run_cli("translations", "--root", str(project), "--todo", "fr", cwd=tmp_path)
+    assert todo.code == 0, todo.err
+    import yaml
+
+    # The todo groups what is missing by the file it belongs in: that file's part, pasted.
+    section = yaml.safe_load(todo.out)["content/strings/fr.yml"]
+    (project / "content/strings").mkdir()
+    (project / "content/strings/fr.yml").write_text(
+        yaml.safe_dump(section, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "fall back to English" not in result.err and "fall back" not in result.out
