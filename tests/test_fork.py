@@ -46,7 +46,14 @@ def test_init_takes_the_name_levels_and_first_area(tmp_path: Path) -> None:
     home = (target / "site/index.html").read_text(encoding="utf-8")
     assert "Plattform-Zuverlässigkeit</title>" in home
     bad = run_cli("init", str(tmp_path / "x"), "--levels", "Only one", cwd=tmp_path)
-    assert bad.code != 0 and "expected 2 to 7 level names" in bad.err
+    assert bad.code != 0 and "expected 2 to 6 level names" in bad.err
+    eight = run_cli("init", str(tmp_path / "y"), "--levels", "a,b,c,d,e,f,g", cwd=tmp_path)
+    assert eight.code != 0 and "has 3 to 7 levels), got 7" in eight.err
+    for url in ("https://bücher.example/repo", "https://github.com/o/r\\x"):
+        odd = run_cli("init", str(tmp_path / "z"), "--levels", "a,b", "--repo-url", url,
+                      cwd=tmp_path)
+        assert odd.code == 1 and "--repo-url: not a plain address" in odd.err, odd.err
+        assert "Traceback" not in odd.err and not (tmp_path / "z").exists()
     assert "Traceback" not in bad.err
 
 

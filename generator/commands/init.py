@@ -18,6 +18,7 @@ import click
 
 from ..content.schema import schema_files
 from ..errors import GeneratorError
+from ..site.config import ADDRESS
 from ..site.render import package_tree
 from ..site.write import write_tree
 
@@ -44,8 +45,14 @@ def with_addresses(config: bytes, addresses: dict[str, str]) -> bytes:
     """The scaffold's mkdocs.yml with its commented address lines filled in."""
     text = config.decode("utf-8")
     for key, value in addresses.items():
-        text = re.sub(rf"^# {key}: .*$", f"{key}: {json.dumps(value)}", text, count=1,
-                      flags=re.MULTILINE)
+        if not ADDRESS.match(value):  # as validate would refuse it, before anything is written
+            raise GeneratorError(f"--{key.replace('_', '-')}: not a plain address (expected an "
+                                 f"http(s) address with no quotes, spaces or brackets, got "
+                                 f"{value!r:.80})")
+        # Spliced in, not substituted: the value is never read as a replacement template.
+        found = re.search(rf"^# {key}: .*$", text, flags=re.MULTILINE)
+        if found:
+            text = f"{text[:found.start()]}{key}: {_q(value)}{text[found.end():]}"
     return text.encode("utf-8")
 
 
@@ -78,8 +85,9 @@ def ask_shape(shape: Shape) -> Shape:
 
 def split_levels(text: str) -> list[str]:
     names = [n.strip() for n in text.split(",") if n.strip()]
-    if not 2 <= len(names) <= 7:
-        raise GeneratorError(f"--levels: expected 2 to 7 level names separated by commas, got "
+    if not 2 <= len(names) <= 6:  # with the "Not yet" floor, a scale of 3 to 7 levels
+        raise GeneratorError(f"--levels: expected 2 to 6 level names separated by commas (the "
+                             f"scale adds a \"Not yet\" floor, and has 3 to 7 levels), got "
                              f"{len(names)}")
     return names
 
@@ -121,7 +129,7 @@ def shaped(files: dict[str, bytes], shape: Shape) -> dict[str, bytes]:
         text[skill] = re.sub(r"^levels:\n(?:  .*\n)+", lambda _: described, text[skill],
                              count=1, flags=re.MULTILINE)
         target = min(2, len(shape.levels))  # the role and the resource stay on the scale
-        text["content/roles.yml"] = re.sub(r"level: \d+", f"level: {target}",
+        text["content/roles.yml"] = re.sub(r"level: \d+", lambda _: f"level: {target}",
                                            text["content/roles.yml"])
     return {**files, **{k: v.encode("utf-8") for k, v in text.items()}}
 

@@ -87,7 +87,7 @@ class Framework(Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
     language: LanguageCode = "en"
     languages: list[Language] = []  # translations, in the language selector's order
-    levels: Annotated[list[Level], Field(min_length=2)]
+    levels: Annotated[list[Level], Field(min_length=3, max_length=7)]  # docs/scoring.md
     floor: Annotated[int, Field(ge=0, le=9)] | Literal["none"] | None = None  # levels.floor
     areas: list[Area] = []  # none: one implicit group (levels.implicit_area)
     assessment: AssessmentSettings = AssessmentSettings()
