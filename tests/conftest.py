@@ -74,7 +74,11 @@ def repository_content():  # type: ignore[no-untyped-def]
 
 
 def content_is_upstream() -> bool:
-    return bool(repository_content().framework.name == UPSTREAM_NAME)
+    """Our framework as we ship it: its name, and no fork layer over it (a layer keeps the
+    name and changes the counts the docs show)."""
+    layer = REPO / "fork"
+    layered = layer.is_dir() and any(layer.iterdir())
+    return bool(repository_content().framework.name == UPSTREAM_NAME) and not layered
 
 
 def a_shown_skill() -> str:
@@ -127,11 +131,12 @@ def run_module(script: str, stdin: str = "") -> str:
 # any unmarked test that reads them (in this process, or through a `python -m generator` or
 # `make` it starts here), so the unmarked tests are known to pass whatever the content is.
 
-# What the generator reads: content/*.yml, content/skills/, content/guides/, content/i18n/ and mkdocs.yml
+# What the generator reads: content/*.yml, content/skills/, content/guides/, content/i18n/,
+# content/strings/, a fork's layer (fork/) and mkdocs.yml
 # (content/LICENSE.md, the content's licence, is not read by it).
 CONTENT_PATHS = (str(REPO / "content" / "skills"), str(REPO / "content" / "guides"),
                  str(REPO / "content" / "i18n"), str(REPO / "content" / "strings"),
-                 str(REPO / "mkdocs.yml"))
+                 str(REPO / "fork"), str(REPO / "mkdocs.yml"))
 
 
 def is_content_path(full: str) -> bool:

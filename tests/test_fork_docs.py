@@ -47,6 +47,11 @@ def run_serve_briefly(cwd: Path, env: dict[str, str]) -> None:
 def test_every_command_on_the_fork_page_works(tmp_path: Path) -> None:
     # The page's first step replaces content/ and mkdocs.yml, so the copy leaves them out.
     project = copy_checkout(tmp_path / "fork")
+    # What a clone has and the copy leaves out: our translations, which the page's commands
+    # must remove with our content (left behind, --strict stops on them).
+    (project / "content/i18n/ru").mkdir(parents=True)
+    (project / "content/i18n/ru/framework.yml").write_text("name: {text: x, from: x}\n",
+                                                           encoding="utf-8")
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("VIRTUAL_ENV") and k != "PYTHONPATH"}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -60,3 +65,4 @@ def test_every_command_on_the_fork_page_works(tmp_path: Path) -> None:
         assert proc.returncode == 0, f"`{command}` failed:\n{proc.stdout}\n{proc.stderr}"
     assert (project / "site/skills/code-review/index.html").exists()
     assert not (project / "content/skills/mlops.yml").exists()
+    assert not (project / "content/i18n").exists()

@@ -116,6 +116,10 @@ def test_assess_never_replaces_another_frameworks_result(tmp_path: Path) -> None
     ("INHERIT: base.yml\n", ("INHERIT is not read here (expected the settings themselves: a "
      "fork's own go in fork/mkdocs.yml")),
     ("hooks:\n  - ../evil_hook.py\n", "hooks are not run here (expected content and settings"),
+    ("theme:\n  name: material\n  palette:\n    - scheme: default\n      primary: purpel\n",
+     "theme.palette[0].primary: expected a colour Material has"),
+    ("theme:\n  name: material\n  palette: {primary: notacolour}\n",
+     "theme.palette.primary: expected a colour Material has"),
     ("copyright: !ENV {a: 1}\n", ("!ENV takes a variable's name, or a list of names and a "
      "default")),
     (f"site_author: {'9' * 5000}\n", "a number too long to read (expected at most 4,000 digits"),
@@ -322,3 +326,33 @@ def test_a_number_too_long_to_read_is_a_message_at_its_line(tmp_path: Path) -> N
     result = run_cli("validate", "--root", str(project), cwd=tmp_path)
     assert result.code == 1 and "Traceback" not in result.err, result.err
     assert f"content/skills/testing.yml:{len(lines) + 1}: a number too long to read" in result.err
+
+
+def test_what_makes_translations_fail_is_a_warning_strict_stops_on(tmp_path: Path) -> None:
+    """A language declared complete that is not, and a translation folder no language is
+    declared for (what a fork keeps of ours when it replaces content/ but not content/i18n/),
+    are said by validate and stop a --strict build, not only the `translations` command."""
+    project = copy_project(FIXTURES / "trilingual", tmp_path / "p")
+    framework = project / "content/framework.yml"
+    framework.write_text(framework.read_text(encoding="utf-8").replace(
+        "status: in-progress", "status: complete"), encoding="utf-8")
+    (project / "content/i18n/fr").mkdir()
+    checked = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert checked.code == 0, checked.err
+    assert "content/i18n/zh: warning: the 'zh' translation has" in checked.err
+    assert "though declared complete" in checked.err
+    assert "content/i18n/fr: warning: a translation folder for a language" in checked.err
+    strict = run_cli("build", "--root", str(project), "--strict", cwd=tmp_path)
+    assert strict.code == 1 and "--strict makes them errors" in strict.err
+    assert not (project / "site").exists()
+
+
+def test_curation_targets_missed_are_said_by_validate(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    framework = project / "content/framework.yml"
+    framework.write_text(framework.read_text(encoding="utf-8")
+                         + "curation:\n  min_checks_per_skill: 3\n", encoding="utf-8")
+    result = run_cli("validate", "--root", str(project), cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert ("warning: curation: skill testing: knowledge checks: expected at least 3, got 1"
+            in result.err), result.err

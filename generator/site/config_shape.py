@@ -12,6 +12,7 @@ from typing import Any
 
 from ..content.messages import describe, did_you_mean, dotted, place
 from ..errors import ContentError
+from .palette import colour_names
 
 ICON = re.compile(r"^[a-z0-9-]+(/[a-z0-9_-]+)+$")
 
@@ -82,6 +83,16 @@ class _Shapes:
             if not isinstance(entry, dict):
                 self.error(loc, "a mapping such as {scheme: default, primary: indigo}", entry)
                 continue
+            for kind in ("primary", "accent"):
+                name = entry.get(kind)
+                # Material reads "deep purple" as deep-purple; an unknown name is silently the
+                # default indigo, so a typo would change the site's colours unnoticed.
+                known = colour_names(kind)
+                if name is not None and str(name).replace(" ", "-").lower() not in known:
+                    self.errors.append(ContentError(
+                        *place(self.source, (*loc, kind)), f"{dotted((*loc, kind))}: expected a "
+                        f"colour Material has (one of {', '.join(sorted(known))}), got "
+                        f"{describe(name)}{did_you_mean(str(name).lower(), known)}"))
             toggle = entry.get("toggle")
             if toggle is not None and not (isinstance(toggle, dict)
                                            and isinstance(toggle.get("icon"), str)

@@ -12,6 +12,7 @@ variables each ``[data-md-color-primary=…]``, ``[data-md-color-accent=…]`` a
 from __future__ import annotations
 
 import colorsys
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,6 +91,17 @@ def material_rules() -> list[tuple[str, dict[str, str]]]:
             if sheet.name.startswith(name + ".") and sheet.name.endswith(".min.css"):
                 out.extend(_rules(sheet.read_text(encoding="utf-8")))
     return out
+
+
+@functools.lru_cache(maxsize=2)
+def colour_names(kind: str) -> frozenset[str]:
+    """The names Material has rules for as ``primary`` or ``accent`` (``indigo``,
+    ``deep-purple``…), and ``custom`` (colours an extra_css file sets)."""
+    found = {"custom"}
+    for selector, _ in material_rules():
+        found.update(value for name, value in re.findall(
+            r"\[data-md-color-(\w+)=([\w-]+)\]", selector) if name == kind)
+    return frozenset(found)
 
 
 def variables(context: dict[str, str], extra: list[tuple[str, dict[str, str]]]) -> dict[str, str]:
