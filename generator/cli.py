@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -147,13 +149,28 @@ def schema(out_dir: Path) -> None:
     run(out_dir)
 
 
+class Share(click.FloatRange):
+    """A share above 0 and at most 1; not NaN (which every comparison, so every bound, lets
+    through) nor infinity."""
+
+    def __init__(self) -> None:
+        super().__init__(min=0, max=1, min_open=True)
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> float:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number (expected a share such as 0.35)", param, ctx)
+        return float(number)
+
+
 @main.command()
 @project_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A report for the terminal, or JSON.")
 @click.option("--top", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many of the most easily guessed checks to list.")
-@click.option("--max-cue", type=click.FloatRange(min=0, max=1, min_open=True), default=None,
+@click.option("--max-cue", type=Share(), default=None,
               metavar="FLOAT",
               help="Fail when a test-wise strategy picks more than this share of keyed "
                    "answers.  [default: assessment.item_max_cue in framework.yml, 0.35 if unset]")

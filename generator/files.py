@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -38,3 +39,22 @@ def _replace(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)  # our own temporary file, never the target
         raise
+
+
+def existing_text(path: Path, limit: int = 5_000_000) -> str | None:
+    """The text of a file an earlier run may have written, to tell whether it is ours before
+    replacing it: None when there is nothing there; "" for what is not a regular file of at
+    most ``limit`` bytes (a folder, a FIFO that would block the read, a device, a link to
+    /dev/zero), so it never passes for ours."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None if not path.is_symlink() else ""
+    except OSError:
+        return ""
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        return ""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""

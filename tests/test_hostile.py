@@ -356,3 +356,55 @@ def test_curation_targets_missed_are_said_by_validate(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert ("warning: curation: skill testing: knowledge checks: expected at least 3, got 1"
             in result.err), result.err
+
+
+def test_outputs_that_are_not_files_are_refused_without_blocking(tmp_path: Path) -> None:
+    """A FIFO where team or schema would write (and first read what is there, to tell
+    whether it is theirs) once blocked the command for good."""
+    data = scoring_data()
+    result = tmp_path / "r.json"
+    result.write_text(json.dumps(result_json(data)), encoding="utf-8")
+    (tmp_path / "team").mkdir()
+    os.mkfifo(tmp_path / "team/index.html")
+    (tmp_path / "schemas").mkdir()
+    os.mkfifo(tmp_path / "schemas/framework.schema.json")
+    team = subprocess.run([sys.executable, "-m", "generator", "team", "--root", str(SCORING),
+                           str(result), "-o", str(tmp_path / "team")], capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path, check=False)
+    assert team.returncode == 1 and "Traceback" not in team.stderr, team.stderr
+    assert "is not a team page written by this command" in team.stderr
+    schema = subprocess.run([sys.executable, "-m", "generator", "schema", "-o",
+                             str(tmp_path / "schemas")], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path, check=False)
+    assert schema.returncode == 1 and "which this command did not write" in schema.stderr
+
+
+def test_import_copies_no_links_or_special_files_into_its_check(tmp_path: Path) -> None:
+    """import validates the project as it will be in a scratch copy of content/: an editor's
+    lock file (a dangling link) crashed the copy, and a link to /dev/zero would fill the disk."""
+    project = tmp_path / "p"
+    (project / "content/skills").mkdir(parents=True)
+    (project / "content/skills/.#metrics.yml").symlink_to("user@host.1:2")
+    (project / "content/zero.yml").symlink_to("/dev/zero")
+    result = run_cli("import", "--root", str(project), "--overwrite",
+                     str(FIXTURES / "import/ladder.csv"), cwd=tmp_path)
+    assert "Traceback" not in result.err, result.err
+
+
+def test_a_name_with_line_breaks_prints_on_one_line(tmp_path: Path) -> None:
+    data = scoring_data()
+    mine = tmp_path / "self.json"
+    mine.write_text(json.dumps(result_json(data, {"metrics": 2}, name="Ada\nFAKE LINE")),
+                    encoding="utf-8")
+    theirs = tmp_path / "other.json"
+    theirs.write_text(json.dumps(result_json(data, {"metrics": 3}, name="Ada\nFAKE LINE")),
+                      encoding="utf-8")
+    # Piped with no COLUMNS: lines are not wrapped, so every line break would be the name's.
+    wide = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    result = subprocess.run([sys.executable, "-m", "generator", "compare", "--root", str(SCORING),
+                             str(mine), str(theirs)], capture_output=True, text=True, env=wide,
+                            cwd=tmp_path, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert not any(line.startswith("FAKE LINE") for line in result.stdout.splitlines()), \
+        result.stdout
+    assert "Ada FAKE LINE" in result.stdout

@@ -80,7 +80,7 @@ def labels(results: list[ResultFile], mode: str) -> list[str]:
     """A unique label per person: the name (or file name), its initials, or nothing."""
     if mode == "hidden":
         return ["" for _ in results]
-    base = [r.name or Path(r.source).stem for r in results]
+    base = [" ".join((r.name or "").split()) or Path(r.source).stem for r in results]
     if mode == "initials":
         base = [initials(b) for b in base]
     seen: Counter[str] = Counter()

@@ -125,13 +125,21 @@ def _refuse_others(root: Path, files: dict[str, str], overwrite: bool) -> None:
             "or pass --overwrite to replace them.")
 
 
+def _not_plain(folder: str, names: list[str]) -> list[str]:
+    """What the scratch copy leaves out: links and anything but folders and regular files (a
+    FIFO would block the copy, a link to /dev/zero fill the disk, an editor's lock file is a
+    dangling link); validate reports them in the project itself."""
+    return [name for name in names if (Path(folder) / name).is_symlink()
+            or not ((Path(folder) / name).is_dir() or (Path(folder) / name).is_file())]
+
+
 def _check(project: Project, files: dict[str, str]) -> None:
     """Validate the project's content as it will be once written, in a scratch copy."""
     with tempfile.TemporaryDirectory(prefix="mlpm-import-") as scratch:
         copy = Path(scratch)
         content = project.root / project.content_dir
         if content.is_dir():
-            shutil.copytree(content, copy / project.content_dir)
+            shutil.copytree(content, copy / project.content_dir, ignore=_not_plain)
         for path, text in files.items():
             (copy / path).parent.mkdir(parents=True, exist_ok=True)
             (copy / path).write_text(text, encoding="utf-8")

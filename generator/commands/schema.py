@@ -9,20 +9,21 @@ import click
 
 from ..content.schema import schema_files
 from ..errors import GeneratorError
+from ..files import existing_text
 from ..site.write import write_tree
 
 
 def _ours(path: Path, name: str) -> bool:
     """A schema this command wrote earlier: JSON whose ``$id`` is its file name."""
     try:
-        return json.loads(path.read_text(encoding="utf-8")).get("$id") == name
-    except (OSError, ValueError, AttributeError):
+        return json.loads(existing_text(path) or "").get("$id") == name
+    except (ValueError, AttributeError):
         return False
 
 
 def run(out_dir: Path) -> None:
     files = schema_files()
-    foreign = [name for name in files if (out_dir / name).exists()
+    foreign = [name for name in files if existing_text(out_dir / name) is not None
                and not _ours(out_dir / name, name)]
     if foreign:
         raise GeneratorError(f"{out_dir} holds {', '.join(foreign)}, which this command did not "

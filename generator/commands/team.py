@@ -10,7 +10,7 @@ from ..assessment.html import render_html
 from ..assessment.lookup import load_assessment
 from ..assessment.team import MIN_GROUP, build_team
 from ..errors import GeneratorError
-from ..files import atomic_write
+from ..files import atomic_write, existing_text
 from ._shared import read_results
 
 TEAM_MARK = '<meta name="generator" content="mlpm team">'
@@ -27,7 +27,8 @@ def run(root: Path, files: list[Path], out_dir: Path, role: str | None, names: s
         click.echo(a.t("cli.team.mixed_roles", role=role_id, others=", ".join(mixed)), err=True)
     team = build_team(a, results, role_id, names, min_group)
     page = out_dir / "index.html"
-    if page.exists() and TEAM_MARK not in page.read_text(encoding="utf-8", errors="replace"):
+    earlier = existing_text(page)
+    if earlier is not None and TEAM_MARK not in earlier:
         raise GeneratorError(a.t("cli.team.not_ours", file=str(page)))
     html = render_html("team.html.j2", a, team=team)
     atomic_write(page, html.encode("utf-8", errors="replace"))
