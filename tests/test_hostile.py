@@ -408,3 +408,17 @@ def test_a_name_with_line_breaks_prints_on_one_line(tmp_path: Path) -> None:
     assert not any(line.startswith("FAKE LINE") for line in result.stdout.splitlines()), \
         result.stdout
     assert "Ada FAKE LINE" in result.stdout
+
+
+def test_a_linked_site_folder_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    project = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "keep.html").write_text("mine", encoding="utf-8")
+    (project / "site").symlink_to(www)
+    for _ in range(2):
+        result = run_cli("build", "--root", str(project), cwd=tmp_path)
+        assert result.code == 1 and "Traceback" not in result.err, result.err
+        assert "site/ is a link to" in result.err
+    assert sorted(p.name for p in www.iterdir()) == ["keep.html"]
+    assert not (project / ".site.new").exists() and not (project / ".site.old").exists()

@@ -46,6 +46,16 @@ class Builds:
             raise BuildFailed(f"unknown engine '{engine}' (expected one of: "
                               f"{', '.join(ENGINES)})")
         self.project, self.engine, self.strict = project, engine, strict
+        site = project.site
+        # site/ is replaced as a whole: through a link, the link would be moved aside and a
+        # folder put in its place, and the next build would trip over the moved link.
+        if site.is_symlink():
+            raise BuildFailed(f"{site.name}/ is a link to {os.readlink(site)} (expected a folder "
+                              "the build replaces as a whole; delete the link, and publish by "
+                              "copying site/ where it should go)")
+        if site.exists() and not site.is_dir():
+            raise BuildFailed(f"{site.name} is a file (expected the folder the build writes the "
+                              "site to; move the file away)")
         self.builder = ENGINES[engine]
         self.running: list[tuple[str, Path, subprocess.Popen[str]]] = []
         self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -83,6 +93,8 @@ class Builds:
             os.replace(out, new / folder.strip("/"))
         self.running = []
         old = self.project.root / ".site.old"
+        if old.is_symlink():  # a linked site/ an earlier version moved aside: the link only
+            old.unlink()
         shutil.rmtree(old, ignore_errors=True)
         if self.project.site.exists():
             os.replace(self.project.site, old)
