@@ -144,3 +144,4 @@ def _upstream_level3() -> str:
     data = yaml.safe_load((REPO / "content/skills/mlops.yml").read_text(encoding="utf-8"))
     first = data["levels"][3]["behaviours"][0]
     return first if isinstance(first, str) else first["text"]
+

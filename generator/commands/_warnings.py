@@ -34,6 +34,7 @@ def check_warnings(project: Project, strict: bool) -> None:
     found += stale_reviews(raw, date.today())
     found += translation_warnings(project, raw)
     found += curation_warnings(raw)
+    found += raw.layer.collisions if raw.layer is not None else []
     if config is not None:
         found += palette_warnings(config.data, project.root, _palette_lines(config.data))
     for note in missing_strings(raw):  # shown, but not something --strict stops on

@@ -45,6 +45,9 @@ class Layer:
     removals: dict[str, set[str]] = field(default_factory=dict)
     # Upstream edit path (with "#<id>" for an item of a list file) → the layer file.
     origins: dict[str, str] = field(default_factory=dict)
+    # A whole skill of the layer's with an upstream skill's id (a fork's own skill that
+    # upstream later added too): merged, but said, since its checks now join upstream's.
+    collisions: list[ContentError] = field(default_factory=list)
 
 
 def merge(base: Any, over: Any, path: str) -> Any:
@@ -75,6 +78,23 @@ def merge(base: Any, over: Any, path: str) -> Any:
         out_list.item_origins = origins  # type: ignore[attr-defined]
         return out_list
     return over
+
+
+def _collision(layer: Layer, upstream: Any, loaded: Any) -> None:
+    """Note a layer skill that is a whole skill of its own (name, levels and checks, none of
+    them upstream's checks) where upstream has a skill with the same id."""
+    mine, theirs = loaded.data, upstream.data
+    if not (isinstance(mine, dict) and isinstance(theirs, dict)
+            and {"name", "levels", "checks"} <= set(mine)):
+        return
+    own, upstream_checks = _ids_in(mine.get("checks")), _ids_in(theirs.get("checks"))
+    if not own or own & upstream_checks:
+        return  # it updates upstream's checks: an update, not a skill of its own
+    layer.collisions.append(ContentError(
+        loaded.path, 1, f"warning: a whole skill (name, levels and checks) with the id of "
+        f"upstream's {upstream.path}: merged into it, so its {len(own)} checks join upstream's "
+        f"{len(upstream_checks)} (expected a new id if it is a skill of your own; to replace "
+        f"upstream's, leave it out in fork/remove.yml and keep yours under another id)"))
 
 
 def _ids_in(items: Any) -> set[str]:
@@ -148,10 +168,21 @@ def apply_layer(raw: Any, root: Path, read_yaml: Callable[[Path, Path], Any],
         upstream = skills.get(file.stem)
         if loaded is None:
             raw.unreadable_skills.append(file.stem)
+        elif upstream is None and isinstance(loaded.data, dict) \
+                and not {"name", "levels"} <= set(loaded.data):
+            # Written to update upstream's skill, which upstream has since removed or renamed:
+            # say so, not "missing required key 'id'" for each key an update leaves out.
+            raw.unreadable_skills.append(file.stem)
+            raw.errors.append(ContentError(
+                loaded.path, 1, f"updates the skill '{file.stem}', which {content_dir}/skills/ "
+                f"does not have (expected a whole skill to add one, with id, name, levels…; or "
+                f"this file deleted if upstream removed or renamed the skill"
+                f"{did_you_mean(file.stem, skills)})"))
         elif upstream is None:
             raw.skills.append(loaded)
             layer.origins[f"{content_dir}/skills/{file.stem}.yml"] = loaded.path
         else:
+            _collision(layer, upstream, loaded)
             upstream.data = merge(upstream.data, loaded.data, loaded.path)
             layer.origins[upstream.path] = loaded.path
     guides = {Path(g.path).name: i for i, g in enumerate(raw.guides)}
