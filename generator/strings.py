@@ -65,22 +65,41 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+# Languages by their CLDR cardinal rule for whole numbers (what the interface counts);
+# report.js's pluralCategory has the same table. Any other language counts as English does.
+PLURAL_RULES = {
+    "none": ("zh", "ja", "ko", "vi", "th", "id", "ms"),
+    "east-slavic": ("ru", "uk", "be"),
+    "polish": ("pl",),
+    "czech": ("cs", "sk"),
+    "zero-one": ("fr", "pt"),  # 0 and 1 are "one" (Brazilian Portuguese, CLDR's "pt")
+}
+
+
 def plural_category(language: str, n: float) -> str:
     """The CLDR plural category of ``n`` in ``language`` (cardinal numbers)."""
     base = language.split("-")[0]
+    rule = next((name for name, codes in PLURAL_RULES.items() if base in codes), "english")
+    rule = "english" if language == "pt-PT" else rule  # European Portuguese counts as English
     whole = float(n).is_integer()
-    if base in {"zh", "ja", "ko"}:
+    i = int(n) if whole else -1
+    if rule == "none":
         return "other"
-    if base in {"ru", "uk", "be"}:
-        if not whole:
-            return "other"
-        i = int(n)
+    if rule == "zero-one":
+        return "one" if 0 <= n < 2 else "other"
+    if not whole:
+        return "many" if rule == "czech" else "other"
+    if rule == "east-slavic":
         if i % 10 == 1 and i % 100 != 11:
             return "one"
-        if 2 <= i % 10 <= 4 and not 12 <= i % 100 <= 14:
-            return "few"
-        return "many"
-    return "one" if whole and int(n) == 1 else "other"
+        return "few" if 2 <= i % 10 <= 4 and not 12 <= i % 100 <= 14 else "many"
+    if rule == "polish":
+        if i == 1:
+            return "one"
+        return "few" if 2 <= i % 10 <= 4 and not 12 <= i % 100 <= 14 else "many"
+    if rule == "czech":
+        return "one" if i == 1 else "few" if 2 <= i <= 4 else "other"
+    return "one" if i == 1 else "other"
 
 
 def pick_form(forms: dict[str, Any], language: str, n: float) -> str:

@@ -11,6 +11,8 @@ from generator.strings import load_strings, plural_category
 from tests.conftest import run_module
 
 NUMBERS = [*range(230), 1.5, 0.5, 2.25, 21.0]
+LANGUAGES = ["en", "ru", "zh", "en-GB", "uk", "pl", "cs", "sk", "fr", "pt", "pt-PT", "de", "es",
+             "ja", "it", "nl"]
 
 
 def test_python_and_javascript_pick_the_same_plural_category() -> None:
@@ -19,12 +21,32 @@ def test_python_and_javascript_pick_the_same_plural_category() -> None:
       import { pluralCategory } from "./generator/assets/assessment/report.js";
       const { numbers } = JSON.parse(readFileSync(0, "utf-8"));
       const out = {};
-      for (const lang of ["en", "ru", "zh", "en-GB"]) out[lang] = numbers.map((n) => pluralCategory(lang, n));
+      for (const lang of LANGS) out[lang] = numbers.map((n) => pluralCategory(lang, n));
       console.log(JSON.stringify(out));
     """
+    script = script.replace("LANGS", json.dumps(LANGUAGES))
     got = json.loads(run_module(script, json.dumps({"numbers": NUMBERS})))
     for lang, categories in got.items():
         assert categories == [plural_category(lang, n) for n in NUMBERS], lang
+
+
+def test_the_categories_are_cldrs() -> None:
+    """The table is checked against the CLDR rules Node ships (Intl.PluralRules, ICU) for
+    every language it names and a few it does not."""
+    script = """
+      import { readFileSync } from "node:fs";
+      const { numbers, langs } = JSON.parse(readFileSync(0, "utf-8"));
+      const out = {};
+      for (const lang of langs) {
+        const rules = new Intl.PluralRules(lang);
+        out[lang] = numbers.map((n) => rules.select(n));
+      }
+      console.log(JSON.stringify(out));
+    """
+    whole = [n for n in NUMBERS if float(n).is_integer()]
+    got = json.loads(run_module(script, json.dumps({"numbers": whole, "langs": LANGUAGES})))
+    for lang, categories in got.items():
+        assert [plural_category(lang, n) for n in whole] == categories, lang
 
 
 def test_russian_has_three_forms_for_whole_numbers() -> None:

@@ -17,18 +17,32 @@ export function text(html) {
 }
 
 /** The CLDR plural category of ``n``: the twin of Python's ``plural_category``
- * (generator/strings.py), held equal by tests/assessment/test_data.py. */
+ * (generator/strings.py, the same table), held equal by tests/assessment/test_plurals.py. */
+const PLURAL_RULES = {
+  none: ["zh", "ja", "ko", "vi", "th", "id", "ms"],
+  "east-slavic": ["ru", "uk", "be"],
+  polish: ["pl"],
+  czech: ["cs", "sk"],
+  "zero-one": ["fr", "pt"],
+};
+
 export function pluralCategory(language, n) {
   const base = String(language || "en").split("-")[0];
+  const found = Object.keys(PLURAL_RULES).find((name) => PLURAL_RULES[name].includes(base)) || "english";
+  const rule = language === "pt-PT" ? "english" : found; // European Portuguese counts as English
   const whole = Number.isInteger(n);
-  if (["zh", "ja", "ko"].includes(base)) return "other";
-  if (["ru", "uk", "be"].includes(base)) {
-    if (!whole) return "other";
-    if (n % 10 === 1 && n % 100 !== 11) return "one";
-    if (n % 10 >= 2 && n % 10 <= 4 && !(n % 100 >= 12 && n % 100 <= 14)) return "few";
-    return "many";
+  if (rule === "none") return "other";
+  if (rule === "zero-one") return n >= 0 && n < 2 ? "one" : "other";
+  if (!whole) return rule === "czech" ? "many" : "other";
+  const tens = n % 10;
+  const teen = n % 100 >= 12 && n % 100 <= 14;
+  if (rule === "east-slavic") {
+    if (tens === 1 && n % 100 !== 11) return "one";
+    return tens >= 2 && tens <= 4 && !teen ? "few" : "many";
   }
-  return whole && n === 1 ? "one" : "other";
+  if (rule === "polish") return n === 1 ? "one" : tens >= 2 && tens <= 4 && !teen ? "few" : "many";
+  if (rule === "czech") return n === 1 ? "one" : n >= 2 && n <= 4 ? "few" : "other";
+  return n === 1 ? "one" : "other";
 }
 
 /** Look up an interface string in ``data.strings``: t("gap_line", {...}). A string with
