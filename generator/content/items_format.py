@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .cues import CUES
-from .items import MIN_OPTIONS, ItemReport, ModeStats
+from .items import MIN_CHECKS, MIN_OPTIONS, ItemReport, ModeStats
 
 WIDTH = 80
 LABEL = 44  # the strategy label column; the longest label is 38 characters
@@ -49,8 +49,27 @@ def _best(report: ItemReport, mode: ModeStats) -> str:
     if not mode.checks:
         return f"  {mode.mode:<6} no checks"
     verdict = "ABOVE the bound" if mode in report.over_bound else "within the bound"
+    if mode.checks < MIN_CHECKS:
+        verdict = "too few to judge*"
+    elif (mode.best.startswith("position-") and report.max_cue < mode.best_accuracy
+            <= mode.position_floor):
+        verdict = "as even as can be*"
     return (f"  {mode.mode:<6} {percent(mode.best_accuracy):>6}  "
             f"{report.strategies[mode.best]} ({verdict})")
+
+
+def _best_notes(report: ItemReport) -> list[str]:
+    """What a starred verdict means, when one is shown."""
+    shown = [_best(report, m) for m in report.modes]
+    notes = []
+    if any("too few to judge*" in line for line in shown):
+        notes += _wrap(f"* fewer than {MIN_CHECKS} checks: one check's key is picked or not "
+                       "(100 % or 0 %), which says nothing of the set; not held to the bound.",
+                       indent="  ")
+    if any("as even as can be*" in line for line in shown):
+        notes += _wrap("* however the keys are placed, one position holds this share of so few "
+                       "checks; not held to the bound.", indent="  ")
+    return notes
 
 
 def _positions(mode: ModeStats) -> str:
@@ -105,7 +124,7 @@ def item_text(report: ItemReport) -> str:
     lines = [f"Knowledge checks: {sizes}", "", *_strategies(report), "",
              (f"Best strategy per mode (bound {percent(report.max_cue)}, "
               "assessment.item_max_cue or --max-cue)"),
-             *[_best(report, m) for m in report.modes],
+             *[_best(report, m) for m in report.modes], *_best_notes(report),
              "", "Keyed answers per displayed position",
              *[_positions(m) for m in modes.values()],
              *_length(report), *_warnings(report), *_worst(report)]

@@ -316,3 +316,23 @@ def test_a_framework_without_checks_has_nothing_to_measure(minimal: Path) -> Non
     assert result.exit_code == 0
     assert result.stdout == "No knowledge checks: nothing to measure.\n"
     assert json.loads(items_cli(minimal, "--format", "json").stdout)["over_bound"] == []
+
+
+def test_few_checks_and_an_unavoidable_position_share_are_not_faults() -> None:
+    """Eight checks of three options: one position holds three keys (37.5 %) however they are
+    placed, above a 35 % bound; and a mode of one check says nothing of the set."""
+    from generator.content.items import MIN_CHECKS, ItemReport, LengthStats, ModeStats
+
+    even = ModeStats(mode="quick", checks=8, chance=1 / 3, accuracy={
+        "longest": 0.25, "position-1": 0.375, "position-2": 0.375, "position-3": 0.25},
+        positions=[3, 3, 2], best="position-1", best_accuracy=0.375, position_floor=0.375)
+    cued = ModeStats(mode="full", checks=8, chance=1 / 3, accuracy={
+        "longest": 0.5, "position-1": 0.375}, positions=[3, 3, 2], best="longest",
+        best_accuracy=0.5, position_floor=0.375)
+    one = ModeStats(mode="opinion", checks=MIN_CHECKS - 1, chance=0.25,
+                    accuracy={"longest": 1.0}, positions=[1], best="longest",
+                    best_accuracy=1.0, position_floor=1.0)
+    report = ItemReport(max_cue=0.35, strategies={}, modes=[even, cued, one],
+                        length=LengthStats(median=1, max=1, max_check="", key_longest=0,
+                                           checks=8))
+    assert report.over_bound == [cued]
