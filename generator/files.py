@@ -48,7 +48,7 @@ def existing_text(path: Path, limit: int = 5_000_000) -> str | None:
     /dev/zero), so it never passes for ours."""
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing there (or a file on the way)
         return None if not path.is_symlink() else ""
     except OSError:
         return ""

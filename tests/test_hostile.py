@@ -116,6 +116,8 @@ def test_assess_never_replaces_another_frameworks_result(tmp_path: Path) -> None
     ("INHERIT: base.yml\n", ("INHERIT is not read here (expected the settings themselves: a "
      "fork's own go in fork/mkdocs.yml")),
     ("hooks:\n  - ../evil_hook.py\n", "hooks are not run here (expected content and settings"),
+    ("theme:\n  name: material\n  logo: assets/acme-logo.svg\n",
+     "theme.logo: expected a file Material ships"),
     ("theme:\n  name: material\n  palette:\n    - scheme: default\n      primary: purpel\n",
      "theme.palette[0].primary: expected a colour Material has"),
     ("theme:\n  name: material\n  palette: {primary: notacolour}\n",

@@ -104,6 +104,15 @@ class _Shapes:
         if features is not None and not (isinstance(features, list)
                                          and all(isinstance(f, str) for f in features)):
             self.error(("theme", "features"), "a list of feature names", features)
+        for key in ("logo", "favicon"):
+            image = theme.get(key)
+            # Only the theme's own images are published: nothing from the project is copied
+            # into the site, so any other path would be a broken image on every page.
+            if image is not None and not (isinstance(image, str) and _theme_file(image)):
+                self.error(("theme", key), "a file Material ships, such as "
+                           "assets/images/favicon.png (the project's own images are not "
+                           "published; for a logo, use an icon: theme.icon.logo: "
+                           "material/school)", image)
         icons = theme.get("icon")
         if icons is not None and not isinstance(icons, dict):
             self.error(("theme", "icon"), "a mapping such as {logo: material/school}", icons)
@@ -148,3 +157,10 @@ def check_shapes(source: Any) -> list[ContentError]:
     if data.get("extra") is not None and not isinstance(data["extra"], dict):
         shapes.error(("extra",), "a mapping of extra settings", data["extra"])
     return shapes.errors
+
+
+def _theme_file(path: str) -> bool:
+    """Whether Material's theme has ``path`` (``assets/images/favicon.png``)."""
+    if ".." in path.split("/") or path.startswith("/"):
+        return False
+    return (package_files.files("material") / "templates" / path).is_file()
