@@ -58,10 +58,8 @@ def arrange(mine: ResultFile, theirs: ResultFile) -> tuple[ResultFile, ResultFil
 def describe(a: Assessment, result: ResultFile, dated: bool = False) -> str:
     """The file, whose it is, who gave the opinion and, over time, its date."""
     date = (result.updated or "")[:10] if dated else ""
-    # A name is one line: a line break in a file's name or rater would print lines of its own.
-    name, by = (" ".join((x or "").split()) for x in (result.name, result.rater))
-    rater = a.t("cli.compare.by", rater=by) if by else ""
-    who = ", ".join(x for x in (name, rater, date) if x)
+    rater = a.t("cli.compare.by", rater=result.rater) if result.rater else ""
+    who = ", ".join(x for x in (result.name, rater, date) if x)
     return f"{result.source} ({who})" if who else result.source
 
 

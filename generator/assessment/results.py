@@ -9,6 +9,7 @@ result at all (not JSON, another format, a newer version) is refused, with ``Res
 from __future__ import annotations
 
 import json
+import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -137,6 +138,10 @@ def read_result(path: Path, data: Mapping[str, Any], strings: Strings | None = N
     return parse_result(clean(raw), source, data, strings)
 
 
+CONTROL_RUN = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+"""What report.js's ``reportModel`` turns into one space in a name."""
+
+
 def parse_result(raw: Any, source: str, data: Mapping[str, Any], strings: Strings | None = None
                  ) -> ResultFile:
     """Validate a decoded result object against the current content (see the module doc)."""
@@ -166,7 +171,9 @@ def parse_result(raw: Any, source: str, data: Mapping[str, Any], strings: String
     def text_field(key: str) -> str | None:
         value = raw.get(key)
         if value is None or isinstance(value, str):
-            return (value or "").strip() or None
+            # One line, as report.js shows a name: line breaks and other control characters
+            # become a space (they would print lines of their own in the terminal).
+            return CONTROL_RUN.sub(" ", value or "").strip() or None
         notice("bad_field", field=key, expected=t("cli.results.expected_text"),
                got=describe(value))
         return None

@@ -49,18 +49,15 @@ class Person:
     gaps: dict[str, float]
     sure_wrong: int
     floor: frozenset[str]  # skills the role expects at the lowest level: reached by anyone
-    checkable: frozenset[str] = frozenset()  # skills with scenario checks to answer
-    checked: bool = True  # a self-assessment, whose ratings need answers to count as held
+    # Targets reached on a self-rating whose checks went unanswered (scoring.js decides:
+    # ``unsupported.rating_only``): claims, neither held nor gaps.
+    claims: frozenset[str] = frozenset()
 
     def assessed(self, sid: str) -> bool:
         return self.skills[sid]["score"] is not None
 
     def unchecked(self, sid: str) -> bool:
-        """Reaches the target on a self-rating alone, on a skill with checks, none of them
-        answered: taken at its word, so neither held nor a gap. (A rating below the target is
-        a gap like any other; where a framework has no checks, the rating is all there is.)"""
-        return (self.checked and sid in self.checkable and self.gaps[sid] <= 0
-                and self.skills[sid]["status"] == "self-rated" and sid not in self.floor)
+        return sid in self.claims
 
     def holds(self, sid: str) -> bool:
         """Reaches the target on evidence (the counted value is capped at what the answers
@@ -80,7 +77,7 @@ def labels(results: list[ResultFile], mode: str) -> list[str]:
     """A unique label per person: the name (or file name), its initials, or nothing."""
     if mode == "hidden":
         return ["" for _ in results]
-    base = [" ".join((r.name or "").split()) or Path(r.source).stem for r in results]
+    base = [r.name or Path(r.source).stem for r in results]
     if mode == "initials":
         base = [initials(b) for b in base]
     seen: Counter[str] = Counter()
@@ -96,7 +93,6 @@ def people_for(a: Assessment, results: list[ResultFile], role_id: str, mode: str
     low = min(lv["value"] for lv in a.data["levels"])
     floor = frozenset(sid for sid, e in a.role(role_id)["expectations"].items()
                       if e["level"] <= low)
-    checkable = frozenset(s["id"] for s in a.data["skills"] if s["checks"])
     people = []
     for result, label in zip(results, labels(results, mode)):
         scored = score(a.data, result.scoring_input(), role_id)
@@ -104,7 +100,7 @@ def people_for(a: Assessment, results: list[ResultFile], role_id: str, mode: str
         people.append(Person(label=label, file=result.source, skills=scored["skills"],
                              gaps={sid: gaps.get(sid, 0.0) for sid in scored["skills"]},
                              sure_wrong=scored["calibration"]["sure_wrong"], floor=floor,
-                             checkable=checkable, checked=result.mode != "opinion"))
+                             claims=frozenset(scored["unsupported"]["rating_only"])))
     return people
 
 
@@ -172,8 +168,12 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
     # Means over the assessed only, so that no figure mixes in (and so reveals) the rest.
     # With the holders' count hidden, a mean score and a mean gap together would give away
     # the holders' total above the target by subtraction: then neither is shown.
+    # Reach, below and the rest (claims no answer backs) make three groups: two shown counts
+    # give away the third, so it too must be 0 or at least min_group.
+    rest = count - len(holders) - len(below)
+    three_ok = shown_count(rest, count, hidden, min_group)
     group_ok = (shown_count(len(assessed), count, hidden, min_group) and bool(assessed)
-                and shown_count(len(holders), count, hidden, min_group))
+                and shown_count(len(holders), count, hidden, min_group) and three_ok)
     mean = sum(p.skills[sid]["counted"] for p in assessed) / len(assessed) if assessed else 0.0
     mean_gap = sum(p.gaps[sid] for p in assessed) / len(assessed) if assessed else 0.0
     return {
@@ -182,7 +182,8 @@ def _skill_row(a: Assessment, skill: dict[str, Any], expectation: dict[str, Any]
         "importance_name": a.t(f"importance.{expectation['importance']}"),
         "reach": len(holders), "assessed": len(assessed),
         "reach_text": count_text(a, len(holders), count, hidden, min_group),
-        "below_text": count_text(a, len(below), count, hidden, min_group),
+        "below_text": count_text(a, len(below), count, hidden, min_group) if three_ok
+        else a.t("cli.team.count_hidden", min=min_group),
         "unchecked": sum(p.unchecked(sid) for p in people),
         "flagged_text": count_text(a, len(flagged), count, hidden, min_group),
         "mean": a.number(mean) if group_ok else None,
@@ -232,7 +233,8 @@ def build_team(a: Assessment, results: list[ResultFile], role_id: str, mode: str
         "role": role["name"], "count": count, "mode": mode, "hidden": hidden,
         "show_group": show_group, "min_group": min_group,
         "skills": skills, "areas": [area for area in areas if area["span"]], "rows": rows,
-        "spof": [s for s in expected if s["reach"] == 1] if not hidden else [],
+        "spof": [s for s in expected if s["reach"] == 1 and s["target"] > low]
+        if not hidden else [],
         # Nobody on evidence, and nobody claiming it without (that is unknown, not nobody).
         "nobody": [s for s in expected if s["reach"] == 0 and not s["unchecked"]]
         if show_group else [],

@@ -45,7 +45,7 @@ def with_addresses(config: bytes, addresses: dict[str, str]) -> bytes:
     """The scaffold's mkdocs.yml with its commented address lines filled in."""
     text = config.decode("utf-8")
     for key, value in addresses.items():
-        if not ADDRESS.match(value):  # as validate would refuse it, before anything is written
+        if not ADDRESS.fullmatch(value):  # as validate would refuse it, before anything is written
             raise GeneratorError(f"--{key.replace('_', '-')}: not a plain address (expected an "
                                  f"http(s) address with no quotes, spaces or brackets, got "
                                  f"{value!r:.80})")

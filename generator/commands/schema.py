@@ -13,18 +13,18 @@ from ..files import existing_text
 from ..site.write import write_tree
 
 
-def _ours(path: Path, name: str) -> bool:
+def _ours(text: str, name: str) -> bool:
     """A schema this command wrote earlier: JSON whose ``$id`` is its file name."""
     try:
-        return json.loads(existing_text(path) or "").get("$id") == name
+        return json.loads(text).get("$id") == name
     except (ValueError, AttributeError):
         return False
 
 
 def run(out_dir: Path) -> None:
     files = schema_files()
-    foreign = [name for name in files if existing_text(out_dir / name) is not None
-               and not _ours(out_dir / name, name)]
+    earlier = {name: existing_text(out_dir / name) for name in files}
+    foreign = [name for name, text in earlier.items() if text is not None and not _ours(text, name)]
     if foreign:
         raise GeneratorError(f"{out_dir} holds {', '.join(foreign)}, which this command did not "
                              "write (expected a folder of its schemas, or a new one); nothing "

@@ -65,10 +65,17 @@ class ModeStats:
     # n" at that share says nothing an author could fix, so it is not held to the bound.
     position_floor: float = 0.0
 
-    def beats(self, bound: float) -> bool:
-        """Whether a strategy does better than ``bound`` allows."""
-        return any(share > (max(bound, self.position_floor) if name.startswith("position-")
-                            else bound) for name, share in self.accuracy.items())
+    def verdict(self, bound: float) -> str:
+        """"above" when a strategy does better than ``bound`` allows (a position strategy:
+        than the floor, if that is higher), else "few" (too few checks to judge), "even" (a
+        position strategy is past the bound only by the floor) or "within"."""
+        if self.checks < MIN_CHECKS:
+            return "few"
+        if any(share > (max(bound, self.position_floor) if name.startswith("position-")
+                        else bound) for name, share in self.accuracy.items()):
+            return "above"
+        return "even" if any(name.startswith("position-") and share > bound
+                             for name, share in self.accuracy.items()) else "within"
 
 
 @dataclass(frozen=True)
@@ -113,7 +120,7 @@ class ItemReport:
     @property
     def over_bound(self) -> list[ModeStats]:
         """The modes whose best strategy beats the bound (the command then exits 1)."""
-        return [s for s in self.modes if s.checks >= MIN_CHECKS and s.beats(self.max_cue)]
+        return [s for s in self.modes if s.checks and s.verdict(self.max_cue) == "above"]
 
 
 # --- gathering ---------------------------------------------------------------------------

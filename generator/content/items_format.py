@@ -48,25 +48,24 @@ def _strategies(report: ItemReport) -> list[str]:
 def _best(report: ItemReport, mode: ModeStats) -> str:
     if not mode.checks:
         return f"  {mode.mode:<6} no checks"
-    verdict = "ABOVE the bound" if mode in report.over_bound else "within the bound"
-    if mode.checks < MIN_CHECKS:
-        verdict = "too few to judge*"
-    elif (mode.best.startswith("position-") and report.max_cue < mode.best_accuracy
-            <= mode.position_floor):
-        verdict = "as even as can be*"
+    verdict = VERDICTS[mode.verdict(report.max_cue)]
     return (f"  {mode.mode:<6} {percent(mode.best_accuracy):>6}  "
             f"{report.strategies[mode.best]} ({verdict})")
 
 
+VERDICTS = {"above": "ABOVE the bound", "within": "within the bound",
+            "few": "too few to judge*", "even": "as even as can be*"}
+
+
 def _best_notes(report: ItemReport) -> list[str]:
     """What a starred verdict means, when one is shown."""
-    shown = [_best(report, m) for m in report.modes]
+    shown = {m.verdict(report.max_cue) for m in report.modes if m.checks}
     notes = []
-    if any("too few to judge*" in line for line in shown):
+    if "few" in shown:
         notes += _wrap(f"* fewer than {MIN_CHECKS} checks: one check's key is picked or not "
                        "(100 % or 0 %), which says nothing of the set; not held to the bound.",
                        indent="  ")
-    if any("as even as can be*" in line for line in shown):
+    if "even" in shown:
         notes += _wrap("* however the keys are placed, one position holds this share of so few "
                        "checks; not held to the bound.", indent="  ")
     return notes

@@ -124,9 +124,24 @@ for _loader in (_ConfigLoader, _FastConfigLoader):
     _loader.add_constructor("!ENV", _construct_env)
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """An integer, refused at its line when Python could not convert it (4,300 digits)."""
+    if not isinstance(node, yaml.ScalarNode):
+        raise yaml.constructor.ConstructorError(None, None, "!!int on a list or mapping "
+                                                "(expected a number)", node.start_mark)
+    if len(node.value) > MAX_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number too long to read (expected at most {MAX_DIGITS:,} digits; "
+            "quote it if it is text)", node.start_mark)
+    return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+
+
+for _loader in (_LineLoader, _FastLineLoader, _ConfigLoader, _FastConfigLoader):
+    _loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
 MAX_DIGITS = 4_000
 """Digits in one number: Python converts at most 4,300 (``sys.get_int_max_str_digits``)."""
-_LONG_NUMBER = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
 
 MAX_VALUES = 200_000
 """Values in one file once aliases are expanded: a few lines of YAML can otherwise stand
@@ -172,7 +187,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) 
     padded = "\n" * (first_line - 1) + text
     try:
         return _load_with(fast, padded, path)
-    except (yaml.YAMLError, RecursionError, ValueError):
+    except (yaml.YAMLError, RecursionError):
         pass  # parse again below: the pure-Python parser explains mistakes better
     try:
         return _load_with(pure, padded, path)
@@ -196,11 +211,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1, config: bool = False) 
     except RecursionError:
         raise ContentError(path, first_line, f"lists or mappings nested too deeply (expected at "
                            f"most {MAX_DEPTH} levels)") from None
-    except ValueError:  # Python converts numbers of at most 4,300 digits
-        found = _LONG_NUMBER.search(padded)
-        line = padded.count("\n", 0, found.start()) + 1 if found else first_line
-        raise ContentError(path, line, "a number too long to read (expected at most "
-                           f"{MAX_DIGITS:,} digits; quote it if it is text)") from None
+
     except yaml.YAMLError as exc:  # pragma: no cover - any other parser complaint
         raise ContentError(path, first_line, f"YAML syntax error: {exc}") from None
 

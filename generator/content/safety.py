@@ -63,10 +63,12 @@ _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
 
 
 def _tag_starts(text: str, start: int, end: int, seen: set[int]) -> Iterator[tuple[int, str]]:
+    line, counted = 0, 0  # lines counted as the tags are met: linear in the text's length
     for tag in _TAG_START.finditer(text, start, end):
         if _AUTOLINK.match(text, tag.start()):
             continue
-        line = text.count("\n", 0, tag.start())
+        line += text.count("\n", counted, tag.start())
+        counted = tag.start()
         if line not in seen:
             seen.add(line)
             yield line, text[tag.start():tag.start() + 60].split("\n")[0]

@@ -74,7 +74,7 @@ def _check_addresses(config: dict[str, Any], located: Any) -> None:
                                    ("repo_url", ADDRESS, "an http(s) address"),
                                    ("edit_uri", EDIT_PATH, "a path such as edit/main/")):
         value = config.get(key)
-        if value is not None and not (isinstance(value, str) and pattern.match(value)):
+        if value is not None and not (isinstance(value, str) and pattern.fullmatch(value)):
             line = located.key_lines.get(key, 0) if hasattr(located, "key_lines") else 0
             errors.append(ContentError("mkdocs.yml" if line else "options or environment",
                                        line, f"{key}: not a plain address (expected {expected} "

@@ -125,16 +125,15 @@ def check_hidden_page(page) -> None:
     reach = [r.locator("td").nth(2).inner_text() for r in rows]
     # Prioritising and metrics: 7 of 8 assessed, so a mean would describe the 8th person by
     # subtraction; user research and ML basics: 1 and 5 of 8 hold the target, so a mean beside
-    # the mean gap would give away the holders' total above it. Shipping: all 8 assessed, none
-    # holds it on evidence.
+    # the mean gap would give away the holders' total above it; shipping: none holds it, 2 are
+    # below and 6 claim it unchecked, so "below" would single out two people.
     hidden = "hidden (a group of fewer than 3)"
-    assert [r.locator("td").nth(3).inner_text() for r in rows] == [hidden, hidden, hidden, "2",
-                                                                   hidden]
+    assert [r.locator("td").nth(3).inner_text() for r in rows] == [hidden] * 5
     # 1 of 8 would single out one person.
     assert reach == ["hidden (singles out fewer than 3)", "0 of 8", "0 of 8", "0 of 8", "5 of 8"]
     # The gaps whose figures are hidden are not ranked, and the page says how many.
-    assert page.locator("table.team-gaps th[scope=row]").all_inner_texts() == ["Shipping"]
-    assert ("4 skills with a gap are left out of this ranking: their figures would single out "
+    assert page.locator("table.team-gaps").count() == 0
+    assert ("5 skills with a gap are left out of this ranking: their figures would single out "
             "fewer than 3 people.") in page.inner_text("body")
     for cell in page.locator("td").all_inner_texts():
         match = re.fullmatch(r"(\d+) of (\d+)", cell)
@@ -290,3 +289,23 @@ def test_a_skill_the_role_does_not_expect_has_no_target_and_no_holders(tmp_path:
     assert [row["cells"][1]["text"] for row in page["rows"]] == ["4", "3", "—"]
     html = (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
     assert "Not expected" in html
+
+
+def test_three_groups_never_give_away_a_small_one() -> None:
+    """Reach, below and the unchecked rest: with two counts shown the third follows, so a
+    third of 1 or 2 people hides the "below" count (and the means)."""
+    from generator.assessment.lookup import load_assessment
+    from generator.assessment.team import Person, _skill_row
+
+    a = load_assessment(SCORING)
+    skill = next(s for s in a.data["skills"] if s["id"] == "metrics")
+    entry = {"score": 3.0, "counted": 3.0, "status": "confirmed", "flag": None}
+
+    def person(gap: float, claims: frozenset[str] = frozenset()) -> Person:
+        return Person(label="x", file="x", skills={"metrics": entry}, gaps={"metrics": gap},
+                      sure_wrong=0, floor=frozenset(), claims=claims)
+
+    people = [person(0)] * 3 + [person(1)] * 3 + [person(0, frozenset({"metrics"}))]
+    row = _skill_row(a, skill, {"level": 3, "importance": 3}, people, True, 3)
+    assert row["reach_text"] == "3 of 7"
+    assert row["below_text"].startswith("hidden") and row["mean"] is None

@@ -336,3 +336,6 @@ def test_few_checks_and_an_unavoidable_position_share_are_not_faults() -> None:
                         length=LengthStats(median=1, max=1, max_check="", key_longest=0,
                                            checks=8))
     assert report.over_bound == [cued]
+    assert [m.verdict(0.35) for m in (even, cued, one)] == ["even", "above", "few"]
+    # A 10 % bound: "longest" (25 %, 12.5 %) is above it in both.
+    assert cued.verdict(0.1) == "above" and even.verdict(0.1) == "above"

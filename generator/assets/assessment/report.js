@@ -120,16 +120,12 @@ export function reportModel(data, doc, result, { shared = false } = {}) {
     answered: r.answered, knowledge: n(r.knowledge), weight: weight(r), score: n(r.score),
     counted: n(r.counted), base: n(Math.min(r.rating ?? lo, top)), top, lo,
     answers: t("answers", { n: r.answered }) });
-  // What the gaps can speak for (rule 8): a target above L0 on a skill a quick result did not
-  // ask is neither met nor missed, and one met by a rating whose checks went unanswered is met
-  // on the person's word alone (a second opinion is ratings by design; a skill without checks
-  // has nothing else).
-  const targetOf = (id) => { const e = expectationOf(role, id); return e && e.level > lo ? e : null; };
-  const notShown = (id) => targetOf(id) && !gapOf.has(id) && result.skills[id].score === null;
-  const unassessed = data.skills.filter((s) => notShown(s.id)).length;
-  const unchecked = doc.mode === "opinion" ? 0 : data.skills.filter((s) => targetOf(s.id) && !gapOf.has(s.id)
-    && s.checks.length && result.skills[s.id].status === "self-rated").length;
-  const expected = data.skills.filter((s) => targetOf(s.id)).length;
+  // What the gaps cannot speak for (rule 8, decided by scoring.js's ``unsupported``).
+  const notAsked = new Set(result.unsupported.not_asked);
+  const notShown = (id) => notAsked.has(id);
+  const unassessed = result.unsupported.not_asked.length;
+  const unchecked = result.unsupported.rating_only.length;
+  const expected = data.skills.filter((s) => (expectationOf(role, s.id) || { level: lo }).level > lo).length;
   const coverage = [unassessed ? t("coverage_unassessed", { n: unassessed, total: expected }) : "",
     unchecked ? t("coverage_unchecked", { n: unchecked, total: expected }) : ""].filter(Boolean);
   const rows = data.skills.map((s, index) => {

@@ -381,5 +381,24 @@ export function score(data, answers, roleId) {
   for (const g of gaps) delete g.order;
 
   return { role: role.id, skills, areas, gaps, top_gaps: topGaps.map((g) => g.skill),
-    plan: learningPlan(data, topGaps, read), calibration: calibration(data, chosen) };
+    plan: learningPlan(data, topGaps, read), calibration: calibration(data, chosen),
+    unsupported: unsupported(data, role, skills, gaps, has(answers, "mode") ? answers.mode : null) };
+}
+
+/** Rule 8's other side: the targets above L0 this result cannot speak for. ``not_asked``: a
+ * quick result's skills it did not ask (no evidence, so neither met nor a gap);
+ * ``rating_only``: targets reached by a self-rating on a skill whose checks all went
+ * unanswered (taken at the person's word: not a gap, not shown to be met). A second
+ * opinion is ratings by design, and a skill without checks has nothing else. */
+function unsupported(data, role, skills, gaps, mode) {
+  const { lo } = scale(data);
+  const gapped = new Set(gaps.map((g) => g.skill));
+  const out = { not_asked: [], rating_only: [] };
+  for (const s of data.skills) {
+    const expect = expectationOf(role, s.id);
+    if (!expect || expect.level <= lo || gapped.has(s.id)) continue;
+    if (skills[s.id].score === null) out.not_asked.push(s.id);
+    else if (skills[s.id].status === "self-rated" && s.checks.length && mode !== "opinion") out.rating_only.push(s.id);
+  }
+  return out;
 }
