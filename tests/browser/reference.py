@@ -155,7 +155,19 @@ def expected(content: Content, ratings: dict[str, int], choices: dict[str, int],
         g["resources"] = [r["id"] for r in sorted(pick, key=key)[:st["resources_per_gap"]]]
     for g in gaps:
         del g["_order"]
+    # Rule 8's other side: expected targets above L0 this result cannot speak for.
+    gapped = {g["skill"] for g in gaps}
+    unsupported: dict[str, list[str]] = {"not_asked": [], "rating_only": []}
+    for s in content.skills:
+        exp = role["expectations"].get(s["id"])
+        if exp is None or exp["level"] <= lo or s["id"] in gapped:
+            continue
+        if skills[s["id"]]["score"] is None:
+            unsupported["not_asked"].append(s["id"])
+        elif skills[s["id"]]["status"] == "self-rated" and s.get("checks"):
+            unsupported["rating_only"].append(s["id"])
     return {"role": role_id, "skills": skills, "areas": areas, "gaps": gaps,
+            "unsupported": unsupported,
             "top_gaps": [g["skill"] for g in top_gaps], "plan": plan(content, top_gaps, st),
             # No answer here says how sure it was, so rule 6 has nothing to count.
             "calibration": {"rated": 0, "levels": {k: {"right": 0, "wrong": 0} for k in "123"},
