@@ -63,12 +63,18 @@ def describe(value: Any) -> str:
     return repr(value)
 
 
+def closest(word: Any, candidates: Iterable[str]) -> str | None:
+    """The candidate nearest ``word``, if one is near enough to be what was meant."""
+    if not isinstance(word, str):
+        return None
+    match = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
 def did_you_mean(word: Any, candidates: Iterable[str]) -> str:
     """``; did you mean 'x'?`` for the nearest candidate, or an empty string."""
-    if not isinstance(word, str):
-        return ""
-    match = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    match = closest(word, candidates)
+    return f"; did you mean '{match}'?" if match else ""
 
 
 def dotted(loc: Iterable[Any]) -> str:

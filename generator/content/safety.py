@@ -74,16 +74,25 @@ def _tag_starts(text: str, start: int, end: int, seen: set[int]) -> Iterator[tup
             yield line, text[tag.start():tag.start() + 60].split("\n")[0]
 
 
-def unsafe_links(markdown: str) -> Iterator[tuple[int, str]]:
-    """(line offset, target) for each link or image that is not https, mailto, an anchor or
-    a relative path."""
+def link_targets(markdown: str) -> Iterator[tuple[int, str, str]]:
+    """(line offset, kind: "link" or "image", target) of every link and image, unsafe ones
+    included (markdown-it drops those; Python-Markdown would render them)."""
     if "](" not in markdown and "<" not in markdown and "]:" not in markdown:
         return
     for token in _LINKS.parse(markdown):
         for child in token.children or ():
             target = child.attrGet("href") or child.attrGet("src")
-            if target is not None and not SAFE_LINK.match(str(target).strip()):
-                yield (token.map[0] if token.map else 0), str(target)
+            if target is not None:
+                kind = "image" if child.type == "image" else "link"
+                yield (token.map[0] if token.map else 0), kind, str(target)
+
+
+def unsafe_links(markdown: str) -> Iterator[tuple[int, str]]:
+    """(line offset, target) for each link or image that is not https, mailto, an anchor or
+    a relative path."""
+    for offset, _, target in link_targets(markdown):
+        if not SAFE_LINK.match(target.strip()):
+            yield offset, target
 
 
 def images(markdown: str) -> Iterator[tuple[int, str]]:

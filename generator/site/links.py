@@ -12,28 +12,21 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from markdown_it import MarkdownIt
-
-from ..content.messages import describe, did_you_mean
+from ..content.messages import closest, describe
+from ..content.safety import link_targets
 from ..errors import ContentError
 from .pages import PAGES
 from .paths import P
 
-_LINKS = MarkdownIt("commonmark")
-_LINKS.validateLink = lambda url: True  # type: ignore[method-assign]
 _OUTSIDE = ("https:", "http:", "mailto:", "#", "/")
 
 
 def _relative_links(markdown: str) -> Iterator[tuple[int, str]]:
     """(line offset, target) of each link to a Markdown page by relative path."""
-    if "](" not in markdown and "]:" not in markdown:
-        return
-    for token in _LINKS.parse(markdown):
-        for child in token.children or ():
-            target = str(child.attrGet("href") or "") if child.type == "link_open" else ""
-            path = target.split("#", 1)[0]
-            if path and not target.startswith(_OUTSIDE) and path.endswith(".md"):
-                yield (token.map[0] if token.map else 0), target
+    for offset, kind, target in link_targets(markdown):
+        path = target.split("#", 1)[0]
+        if kind == "link" and path and not target.startswith(_OUTSIDE) and path.endswith(".md"):
+            yield offset, target
 
 
 def page_paths(content: Any) -> set[str]:
@@ -52,9 +45,8 @@ def broken_links(content: Any, files: Iterable[tuple[str, Any]]) -> list[Content
             page = posixpath.normpath(posixpath.join(here, target.split("#", 1)[0]))
             if page in pages:
                 continue
-            hint = did_you_mean(page, pages)
-            near = hint.split("'")[1] if hint else ""
-            suggestion = (f"; did you mean '{posixpath.relpath(near, here)}'?" if near else "")
+            near = closest(page, pages)
+            suggestion = f"; did you mean '{posixpath.relpath(near, here)}'?" if near else ""
             errors.append(ContentError(path, guide.body_line + offset, "a link leads to no page "
                           f"of this site (expected a page such as ../skills/<skill-id>.md or "
                           f"<guide>.md, got {describe(target)}){suggestion}"))
