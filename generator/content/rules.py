@@ -8,8 +8,10 @@ holds raw HTML, an unsafe link or an attribute list (``safety``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
+
+from markdown_it import MarkdownIt
 
 from ..errors import ContentError
 from . import levels
@@ -20,7 +22,6 @@ from .messages import describe, did_you_mean, dotted, place
 from .references import references
 from .safety import (
     IMAGE_MESSAGE,
-    empty_table_headers,
     find_control,
     find_forbidden_syntax,
     find_raw_html,
@@ -111,6 +112,21 @@ def check_text(checker: Checker, source: SourceFile) -> None:
         for _, target in images(text):
             checker.error(source, loc, f"{dotted(loc)}: "
                           + IMAGE_MESSAGE.format(target=describe(target)))
+
+
+_TABLES = MarkdownIt("commonmark").enable("table")
+
+
+def empty_table_headers(markdown: str) -> Iterator[int]:
+    """The line offset of each table whose header row has an empty cell (axe's
+    ``empty-table-header``: a column a screen reader cannot name)."""
+    if "|" not in markdown:
+        return
+    tokens = _TABLES.parse(markdown)
+    for index, token in enumerate(tokens):
+        if token.type == "th_open" and not tokens[index + 1].content.strip():
+            row = next(t for t in reversed(tokens[:index]) if t.type == "tr_open")
+            yield row.map[0] if row.map else 0
 
 
 def check_body(checker: Checker, guide: SourceFile) -> None:

@@ -113,22 +113,6 @@ def _descendants(tokens: Iterable[Token]) -> Iterator[Token]:
         yield from _descendants(token.children or ())
 
 
-_TABLES = MarkdownIt("commonmark").enable("table")
-
-
-def empty_table_headers(markdown: str) -> Iterator[int]:
-    """The line offset of each table whose header row has an empty cell (axe's
-    ``empty-table-header``: a column a screen reader cannot name). Not a safety matter, but
-    this module is where Markdown is inspected."""
-    if "|" not in markdown:
-        return
-    tokens = _TABLES.parse(markdown)
-    for index, token in enumerate(tokens):
-        if token.type == "th_open" and not tokens[index + 1].content.strip():
-            row = next(t for t in reversed(tokens[:index]) if t.type == "tr_open")
-            yield row.map[0] if row.map else 0
-
-
 IMAGE_MESSAGE = ("images are not supported (expected text, a table or a list; got an image of "
                  "{target}): the site loads nothing from other servers, and image files are "
                  "not published from content/")
